@@ -1,0 +1,207 @@
+import { createRequire } from 'node:module';
+import type Anthropic from '@anthropic-ai/sdk';
+import type { Tiktoken } from 'js-tiktoken/lite';
+
+/**
+ * Claude's tokenizer is not public: every figure from this counter is an estimate (o200k_base, then a
+ * per-model correction and a ratio learned from the API's own usage).
+ */
+
+/** Tokens charged for an image block when its size is unknown: a 1,092×1,092 image costs ≈1,600. */
+export const IMAGE_TOKENS = 1_600;
+/** Tokens charged for a PDF or other document block whose text we cannot see. */
+export const DOCUMENT_TOKENS = 2_000;
+/** Framing the API adds per message (role markers, separators). */
+export const MESSAGE_OVERHEAD_TOKENS = 4;
+/** Framing per tool definition, beyond its name, description and schema. */
+export const TOOL_OVERHEAD_TOKENS = 8;
+/** Rough tokens per character for the fallback path on huge strings, where exact encoding is slow. */
+const HUGE_TEXT_CHARS = 400_000;
+
+/**
+ * Per-model multipliers on the o200k count. Models from Claude 4.7 on use a tokenizer that yields about
+ * 30% more tokens than Haiku 4.5 for the same text.
+ */
+export const MODEL_CORRECTION: Readonly<Record<string, number>> = {
+  'claude-haiku-4-5': 1.0,
+  'claude-sonnet-4-5': 1.0,
+  'claude-sonnet-4-6': 1.0,
+  'claude-opus-4-5': 1.0,
+  'claude-opus-4-6': 1.0,
+  'claude-opus-4-7': 1.3,
+  'claude-opus-4-8': 1.3,
+  'claude-sonnet-5-5': 1.3,
+  'claude-opus-5-5': 1.3,
+  'claude-haiku-5-5': 1.3,
+};
+
+export interface TokenCounterOptions {
+  /** Model whose correction applies. @default undefined (factor 1) */
+  model?: string;
+  /** Bound on the per-text cache. @default 50_000 entries */
+  cacheSize?: number;
+}
+
+type Block = Anthropic.ContentBlockParam;
+type ToolDefinition = Anthropic.ToolUnion;
+
+const require = createRequire(import.meta.url);
+let encoder: Tiktoken | undefined;
+
+/** Loads the o200k ranks once, on first use; a few hundred ms that later counts never pay again. */
+function loadEncoder(): Tiktoken {
+  if (encoder) return encoder;
+  const { Tiktoken: TiktokenClass } = require('js-tiktoken/lite') as typeof import('js-tiktoken/lite');
+  const ranks = require('js-tiktoken/ranks/o200k_base') as { default?: unknown };
+  encoder = new TiktokenClass((ranks.default ?? ranks) as ConstructorParameters<typeof TiktokenClass>[0]);
+  return encoder;
+}
+
+/**
+ * Estimates tokens for text, content blocks, messages, system prompts and tool definitions.
+ * Counts are cached per text and per block object, so re-counting a long transcript is cheap.
+ */
+export class TokenCounter {
+  readonly #textCache = new Map<string, number>();
+  readonly #blockCache = new WeakMap<object, number>();
+  readonly #cacheSize: number;
+  #correction: number;
+  #ratio = 1;
+
+  constructor(options: TokenCounterOptions = {}) {
+    this.#cacheSize = options.cacheSize ?? 50_000;
+    this.#correction = correctionFor(options.model);
+  }
+
+  /** The multiplier applied to raw o200k counts: model correction times the learned ratio. */
+  get factor(): number {
+    return this.#correction * this.#ratio;
+  }
+
+  /** Switches the per-model correction, e.g. when an agent changes model. */
+  setModel(model: string): void {
+    this.#correction = correctionFor(model);
+  }
+
+  /**
+   * Learns from the API: `actual / estimate` for the same request, smoothed so one odd response does not
+   * swing later estimates. Ignores pairs too small to say anything.
+   */
+  calibrate(estimate: number, actual: number): void {
+    if (estimate < 200 || actual <= 0) return;
+    const observed = (actual / estimate) * this.#ratio;
+    this.#ratio = clamp(0.7 * this.#ratio + 0.3 * observed, 0.5, 2);
+  }
+
+  /** Raw o200k tokens of a string, before any correction. */
+  raw(text: string): number {
+    if (text.length === 0) return 0;
+    const cached = this.#textCache.get(text);
+    if (cached !== undefined) return cached;
+    const count =
+      text.length > HUGE_TEXT_CHARS ? Math.ceil(text.length / 4) : loadEncoder().encode(text).length;
+    if (this.#textCache.size >= this.#cacheSize) this.#textCache.clear();
+    this.#textCache.set(text, count);
+    return count;
+  }
+
+  /** Estimated tokens of a string. */
+  text(text: string): number {
+    return Math.ceil(this.raw(text) * this.factor);
+  }
+
+  /** Estimated tokens of one message, framing included. */
+  message(message: Anthropic.MessageParam): number {
+    return Math.ceil(this.#rawMessage(message) * this.factor);
+  }
+
+  /** Estimated tokens of a list of messages. */
+  messages(messages: readonly Anthropic.MessageParam[]): number {
+    let total = 0;
+    for (const m of messages) total += this.#rawMessage(m);
+    return Math.ceil(total * this.factor);
+  }
+
+  /** Estimated tokens of a system prompt, as a string or text blocks. */
+  system(system: string | readonly Anthropic.TextBlockParam[] | undefined): number {
+    if (system === undefined) return 0;
+    if (typeof system === 'string') return this.text(system);
+    let total = 0;
+    for (const block of system) total += this.#rawBlock(block);
+    return Math.ceil(total * this.factor);
+  }
+
+  /** Estimated tokens of tool definitions, schemas included. */
+  tools(tools: readonly ToolDefinition[] | undefined): number {
+    if (!tools) return 0;
+    let total = 0;
+    for (const tool of tools) total += this.#rawTool(tool);
+    return Math.ceil(total * this.factor);
+  }
+
+  /** Raw tokens of a message; cached per message object. */
+  #rawMessage(message: Anthropic.MessageParam): number {
+    const cached = this.#blockCache.get(message);
+    if (cached !== undefined) return cached;
+    let total = MESSAGE_OVERHEAD_TOKENS;
+    if (typeof message.content === 'string') total += this.raw(message.content);
+    else for (const block of message.content) total += this.#rawBlock(block);
+    this.#blockCache.set(message, total);
+    return total;
+  }
+
+  #rawTool(tool: ToolDefinition): number {
+    const cached = this.#blockCache.get(tool);
+    if (cached !== undefined) return cached;
+    const count = TOOL_OVERHEAD_TOKENS + this.raw(JSON.stringify(tool));
+    this.#blockCache.set(tool, count);
+    return count;
+  }
+
+  #rawBlock(block: Block | Anthropic.TextBlockParam): number {
+    const cached = this.#blockCache.get(block);
+    if (cached !== undefined) return cached;
+    const count = this.#countBlock(block);
+    this.#blockCache.set(block, count);
+    return count;
+  }
+
+  #countBlock(block: Block): number {
+    switch (block.type) {
+      case 'text':
+        return this.raw(block.text);
+      case 'image':
+        return IMAGE_TOKENS;
+      case 'document':
+        return block.source.type === 'text' ? this.raw(block.source.data) : DOCUMENT_TOKENS;
+      case 'thinking':
+        return this.raw(block.thinking);
+      case 'redacted_thinking':
+        return Math.ceil(block.data.length / 4);
+      case 'tool_use':
+        return 6 + this.raw(block.name) + this.raw(JSON.stringify(block.input ?? {}));
+      case 'tool_result': {
+        const content = block.content;
+        if (content === undefined) return 6;
+        if (typeof content === 'string') return 6 + this.raw(content);
+        let total = 6;
+        for (const inner of content) total += this.#rawBlock(inner as Block);
+        return total;
+      }
+      default:
+        return this.raw(JSON.stringify(block));
+    }
+  }
+}
+
+function correctionFor(model: string | undefined): number {
+  if (model === undefined) return 1;
+  const exact = MODEL_CORRECTION[model];
+  if (exact !== undefined) return exact;
+  const prefix = Object.keys(MODEL_CORRECTION).find((name) => model.startsWith(name));
+  return prefix ? MODEL_CORRECTION[prefix]! : 1;
+}
+
+function clamp(value: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, value));
+}
