@@ -44,6 +44,7 @@ export interface TokenCounterOptions {
 
 type Block = Anthropic.ContentBlockParam;
 type ToolDefinition = Anthropic.ToolUnion;
+type System = string | readonly Anthropic.TextBlockParam[];
 
 const require = createRequire(import.meta.url);
 let encoder: Tiktoken | undefined;
@@ -112,35 +113,44 @@ export class TokenCounter {
 
   /** Estimated tokens of one message, framing included. */
   message(message: Anthropic.MessageParam): number {
-    return Math.ceil(this.#rawMessage(message) * this.factor);
+    return Math.ceil(this.rawMessage(message) * this.factor);
   }
 
   /** Estimated tokens of a list of messages. */
   messages(messages: readonly Anthropic.MessageParam[]): number {
     let total = 0;
-    for (const m of messages) total += this.#rawMessage(m);
+    for (const m of messages) total += this.rawMessage(m);
     return Math.ceil(total * this.factor);
   }
 
   /** Estimated tokens of a system prompt, as a string or text blocks. */
-  system(system: string | readonly Anthropic.TextBlockParam[] | undefined): number {
-    if (system === undefined) return 0;
-    if (typeof system === 'string') return this.text(system);
-    let total = 0;
-    for (const block of system) total += this.#rawBlock(block);
-    return Math.ceil(total * this.factor);
+  system(system: System | undefined): number {
+    return Math.ceil(this.rawSystem(system) * this.factor);
   }
 
   /** Estimated tokens of tool definitions, schemas included. */
   tools(tools: readonly ToolDefinition[] | undefined): number {
-    if (!tools) return 0;
-    let total = 0;
-    for (const tool of tools) total += this.#rawTool(tool);
-    return Math.ceil(total * this.factor);
+    return Math.ceil(this.rawTools(tools) * this.factor);
   }
 
-  /** Raw tokens of a message; cached per message object. */
-  #rawMessage(message: Anthropic.MessageParam): number {
+  /** Uncorrected tokens of a system prompt. */
+  rawSystem(system: System | undefined): number {
+    if (system === undefined) return 0;
+    if (typeof system === 'string') return this.raw(system);
+    let total = 0;
+    for (const block of system) total += this.#rawBlock(block);
+    return total;
+  }
+
+  /** Uncorrected tokens of tool definitions. */
+  rawTools(tools: readonly ToolDefinition[] | undefined): number {
+    let total = 0;
+    for (const tool of tools ?? []) total += this.#rawTool(tool);
+    return total;
+  }
+
+  /** Uncorrected tokens of a message, framing included; cached per message object. */
+  rawMessage(message: Anthropic.MessageParam): number {
     const cached = this.#blockCache.get(message);
     if (cached !== undefined) return cached;
     let total = MESSAGE_OVERHEAD_TOKENS;

@@ -1,0 +1,171 @@
+import { type BudgetPart, ContextBudgetError } from '../errors.ts';
+import type { CompactionState, CompactionStep, Policy } from '../policies/policy.ts';
+import { slidingWindow } from '../policies/sliding-window.ts';
+import type { TokenCounter } from '../tokens/token-counter.ts';
+import type { ResolvedCompaction } from './compaction-config.ts';
+import type { MemoryHooks } from './conversation-manager.ts';
+import type { CompactionResult, ConversationEvent, StepRecord } from './events.ts';
+import { summarizeStep } from './summarize-step.ts';
+import { resultKey, turnKey } from './view-parts.ts';
+import type { ViewState } from './view-state.ts';
+
+/** Steps one compaction may take before it stops asking the policy. */
+const MAX_STEPS = 12;
+const emergencyWindow = slidingWindow();
+
+/** Summary failures in a row, and how many more compactions skip summarizing while the breaker is open. */
+export interface Breaker {
+  failures: number;
+  openFor: number;
+}
+
+export interface CompactContext {
+  readonly state: ViewState;
+  readonly policy: Policy;
+  readonly config: ResolvedCompaction;
+  readonly counter: TokenCounter;
+  readonly systemRaw: number;
+  readonly toolsRaw: number;
+  readonly memory: MemoryHooks | undefined;
+  readonly breaker: Breaker;
+  tokens(): number;
+  record(event: ConversationEvent): void;
+}
+
+/**
+ * One compaction, when the context is over the threshold: ask the policy for steps until the view is
+ * under the target, then check the result. A failed summary rolls everything back (unless the context
+ * would no longer fit the model), and the emergency window is the last resort that keeps the budget.
+ */
+export async function compact(ctx: CompactContext): Promise<CompactionResult | null> {
+  const before = ctx.tokens();
+  const hardLimit = ctx.config.contextWindow - ctx.config.reserve;
+  if (before <= ctx.config.threshold && before <= hardLimit) return null;
+  const wasOpen = ctx.breaker.openFor > 0;
+  try {
+    return await compactOver(ctx, before, hardLimit);
+  } finally {
+    if (wasOpen) ctx.breaker.openFor -= 1;
+  }
+}
+
+async function compactOver(ctx: CompactContext, before: number, hardLimit: number): Promise<CompactionResult | null> {
+  const { state, config } = ctx;
+  const saved = state.save();
+  const at = state.entries.length;
+  const steps: StepRecord[] = [];
+  const failure = await runPolicy(ctx, ctx.policy, steps);
+  if (failure !== null) {
+    ctx.record({ type: 'compaction-failed', at, policy: ctx.policy.name, reason: failure, tokens: before });
+    tripBreaker(ctx, at);
+    if (ctx.breaker.openFor === 0 && before <= hardLimit) {
+      state.rollback(saved);
+      return null;
+    }
+  }
+  if (ctx.tokens() > config.threshold) await runPolicy(ctx, emergencyWindow, steps, 'emergency');
+
+  const after = ctx.tokens();
+  if (after > config.threshold) {
+    const parts = protectedParts(ctx);
+    state.rollback(saved);
+    throw new ContextBudgetError(
+      parts.reduce((sum, p) => sum + p.tokens, 0),
+      config.threshold,
+      parts,
+    );
+  }
+  if (before - after < config.minGain * before) {
+    state.rollback(saved);
+    ctx.record({
+      type: 'compaction-skipped',
+      at,
+      policy: ctx.policy.name,
+      reason: `it would free only ${before - after} of ${before} tokens`,
+      tokens: before,
+    });
+    return null;
+  }
+  if (failure === null) ctx.breaker.failures = 0;
+  const result: CompactionResult = { type: 'compaction', at, policy: ctx.policy.name, before, after, steps };
+  ctx.record(result);
+  return result;
+}
+
+/** Asks `policy` for steps and applies them; returns why a summary failed, or `null`. */
+async function runPolicy(
+  ctx: CompactContext,
+  policy: Policy,
+  steps: StepRecord[],
+  dropReason?: 'emergency',
+): Promise<string | null> {
+  for (let i = 0; i < MAX_STEPS; i++) {
+    const state = compactionState(ctx);
+    if (state.tokens <= ctx.config.target) return null;
+    const step = policy.next(state);
+    if (!step) return null;
+    const outcome = await apply(ctx, step, dropReason);
+    if (typeof outcome === 'string') return outcome;
+    steps.push(outcome);
+  }
+  return null;
+}
+
+async function apply(ctx: CompactContext, step: CompactionStep, dropReason?: 'emergency'): Promise<StepRecord | string> {
+  const before = ctx.tokens();
+  switch (step.type) {
+    case 'clear-tool-results':
+      ctx.state.clear(step.toolUseIds);
+      return { type: 'clear-tool-results', keys: step.toolUseIds.map(resultKey), freed: before - ctx.tokens() };
+    case 'drop':
+      ctx.state.drop(step.exchangeIds);
+      return {
+        type: 'drop',
+        reason: dropReason ?? step.reason,
+        keys: step.exchangeIds.map(turnKey),
+        freed: before - ctx.tokens(),
+      };
+    case 'summarize':
+      return summarizeStep(ctx, step, before);
+  }
+}
+
+function compactionState(ctx: CompactContext): CompactionState {
+  return {
+    exchanges: ctx.state.exchanges(),
+    tokens: ctx.tokens(),
+    threshold: ctx.config.threshold,
+    target: ctx.config.target,
+    summary: ctx.state.summary,
+    canSummarize: ctx.breaker.openFor === 0,
+    count: (text) => ctx.counter.text(text),
+  };
+}
+
+function tripBreaker(ctx: CompactContext, at: number): void {
+  ctx.breaker.failures += 1;
+  if (ctx.breaker.failures >= ctx.config.maxFailures && ctx.breaker.openFor === 0) {
+    ctx.breaker.openFor = ctx.config.breakerCooldown;
+    ctx.record({ type: 'circuit-open', at, failures: ctx.breaker.failures });
+  }
+}
+
+/** The parts that no policy may remove, for the budget error. */
+function protectedParts(ctx: CompactContext): BudgetPart[] {
+  const f = ctx.counter.factor;
+  const head = ctx.state.headParts();
+  const exchanges = ctx.state.exchanges().filter((e) => e.protected);
+  const last = exchanges.at(-1);
+  const pinned = exchanges.filter((e) => e !== last && e.pinned);
+  const latest = exchanges.filter((e) => e !== last && !e.pinned);
+  const sum = (list: typeof exchanges) => list.reduce((s, e) => s + e.tokens, 0);
+  return [
+    { part: 'system', tokens: Math.ceil(ctx.systemRaw * f) },
+    { part: 'tools', tokens: Math.ceil(ctx.toolsRaw * f) },
+    { part: 'summary', tokens: Math.ceil(head.summary * f) },
+    { part: 'memory', tokens: Math.ceil(head.memory * f) },
+    { part: 'pinned', tokens: sum(pinned) },
+    { part: 'latest request', tokens: sum(latest) },
+    { part: 'in-flight exchange', tokens: last?.tokens ?? 0 },
+  ];
+}

@@ -1,0 +1,68 @@
+import type { Summarizer } from '../summarizers/summarizer.ts';
+import { DEFAULT_KEEP_RECENT_TOKENS } from './importance-pruning.ts';
+import type { CompactionStep, CompactionState, Exchange, Policy } from './policy.ts';
+import { excess, olderThanRecent } from './policy.ts';
+
+export interface SummarizationOptions {
+  summarizer: Summarizer;
+  /** The most recent tokens of conversation, kept word for word. @default 2_000 */
+  keepRecentTokens?: number;
+  /** What the summary must preserve. @default DEFAULT_SUMMARY_PROMPT */
+  prompt?: string;
+  /** Longest summary, in tokens. @default min(1_500, target / 3) */
+  summaryTokens?: number;
+}
+
+/** Made for support work: identifiers verbatim, and for every ticket what was decided and done. */
+export const DEFAULT_SUMMARY_PROMPT = [
+  'Summarize the conversation so far for the agent who will continue it.',
+  'Keep verbatim: customer names and emails; ticket, order, invoice, account and tracking identifiers;',
+  'amounts, dates and percentages.',
+  'For every ticket: its category, priority, assigned team, promises made to the customer, and the outcome.',
+  'Then list open items and next steps. Add nothing that is not in the conversation.',
+].join('\n');
+export const DEFAULT_SUMMARY_TOKENS = 1_500;
+
+/**
+ * Folds the older exchanges (and the previous summary) into one summary placed at the head of the view,
+ * keeping a verbatim recent tail. Everything older than the tail goes in one chunk, so summaries are
+ * rare and the cached prefix survives between them.
+ */
+export function summarization(options: SummarizationOptions): Policy {
+  const keepRecent = options.keepRecentTokens ?? DEFAULT_KEEP_RECENT_TOKENS;
+  const prompt = options.prompt ?? DEFAULT_SUMMARY_PROMPT;
+  return {
+    name: 'summarization',
+    next(state: CompactionState): CompactionStep | null {
+      if (!state.canSummarize || excess(state) <= 0) return null;
+      const maxTokens = options.summaryTokens ?? Math.min(DEFAULT_SUMMARY_TOKENS, Math.floor(state.target / 3));
+      const previous = state.summary ? state.count(state.summary) : 0;
+      const needed = excess(state) + maxTokens - previous;
+      const chosen = chooseExchanges(state, keepRecent, needed);
+      if (chosen.length === 0) return null;
+      return {
+        type: 'summarize',
+        exchangeIds: chosen.map((e) => e.id),
+        summarizer: options.summarizer,
+        prompt,
+        maxTokens,
+      };
+    },
+  };
+}
+
+/** Everything older than the recent tail; when that frees too little, the tail shrinks too. */
+function chooseExchanges(state: CompactionState, keepRecent: number, needed: number): Exchange[] {
+  const older = olderThanRecent(state, keepRecent).filter((e) => !e.protected);
+  let freed = older.reduce((sum, e) => sum + e.tokens, 0);
+  if (freed >= needed) return older;
+  const chosen = [...older];
+  const tail = state.exchanges.slice(older.length === 0 ? 0 : state.exchanges.indexOf(older.at(-1)!) + 1, -1);
+  for (const exchange of tail) {
+    if (freed >= needed) break;
+    if (exchange.protected || chosen.includes(exchange)) continue;
+    chosen.push(exchange);
+    freed += exchange.tokens;
+  }
+  return chosen;
+}

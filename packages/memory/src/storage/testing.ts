@@ -1,0 +1,1 @@
+export { describeSessionStore, type SessionStoreFactory } from './describe-session-store.ts';

@@ -1,0 +1,18 @@
+export type { ApiErrorType } from './api-error.ts';
+export { ApiError } from './api-error.ts';
+export type { DeskRules, Rule, Verdict } from './desk-rules.ts';
+export { classify, DEFAULT_DESK_RULES, deskRules, prioritize, teamFor } from './desk-rules.ts';
+export type { Fault, FaultPlan, FaultType } from './fault-plan.ts';
+export { DEFAULT_RETRY_AFTER_SECONDS, DEFAULT_SLOW_FIRST_BYTE_MS, pickFault } from './fault-plan.ts';
+export type { ReportLine } from './final-report.ts';
+export { formatReport, formatReportLine, parseReport, REPORT_TITLE } from './final-report.ts';
+export type { ModelSpec } from './model-specs.ts';
+export { MODEL_SPECS, modelSpec } from './model-specs.ts';
+export type { ModelReply, RespondDeps } from './respond.ts';
+export { respond } from './respond.ts';
+export { seededRandom } from './seeded-random.ts';
+export type { RecordedRequest, Simulator, SimulatorOptions } from './start-simulator.ts';
+export { DEFAULT_SEED, startSimulator } from './start-simulator.ts';
+export { MEMORY_ROOT, TICKET_LOG } from './support-desk.ts';
+export type { SimRequest } from './validate-request.ts';
+export { validateRequest } from './validate-request.ts';

@@ -1,0 +1,16 @@
+export { compactSchema } from './compact-schema.ts';
+export type { DefineToolOptions, Tool, ToolContext } from './define-tool.ts';
+export { DEFAULT_TIMEOUT_MS, defineTool } from './define-tool.ts';
+export type { CountTokens } from './estimate-tokens.ts';
+export { CHARS_PER_TOKEN, estimateTokens } from './estimate-tokens.ts';
+export type { MemoryCommand } from './memory-tool.ts';
+export { memoryTool } from './memory-tool.ts';
+export type { RecallLookup, RecallToolOptions } from './recall-tool.ts';
+export { DEFAULT_RECALL_PAGE_CHARS, recallTool } from './recall-tool.ts';
+export type { ToolCall, ToolCallContext, ToolCallOutcome } from './run-tool-call.ts';
+export { runToolCall } from './run-tool-call.ts';
+export { runToolCalls } from './run-tool-calls.ts';
+export type { SelectToolsOptions } from './select-tools.ts';
+export { DEFAULT_MAX_TOOLS, selectTools } from './select-tools.ts';
+export { toRunnableTool } from './to-runnable-tool.ts';
+export { toolTokens } from './tool-tokens.ts';
