@@ -46,3 +46,37 @@ export { DEFAULT_SUMMARY_PROMPT, DEFAULT_SUMMARY_TOKENS, summarization } from '.
 export type { SummarizationOptions } from './policies/summarization.ts';
 export { hybrid, LOW_IMPORTANCE } from './policies/hybrid.ts';
 export type { HybridOptions } from './policies/hybrid.ts';
+export type { Fact, FactKind } from './storage/extract-facts.ts';
+export { extractFacts } from './storage/extract-facts.ts';
+export type { FileLockOptions } from './storage/file-lock.ts';
+export { DEFAULT_LOCK_STALE_MS, DEFAULT_LOCK_TIMEOUT_MS } from './storage/file-lock.ts';
+export type { FileSessionStoreOptions } from './storage/file-session-store.ts';
+export { FileSessionStore } from './storage/file-session-store.ts';
+export type { FlushFactsOptions } from './storage/flush-facts.ts';
+export { DEFAULT_FACTS_PATH, flushFacts } from './storage/flush-facts.ts';
+export type { InMemorySessionStoreOptions } from './storage/in-memory-session-store.ts';
+export { InMemorySessionStore } from './storage/in-memory-session-store.ts';
+export { MEMORY_SCHEMA_VERSION, MEMORY_STORE_FORMAT } from './storage/memory-document.ts';
+export type { MemoryIndexOptions } from './storage/memory-index.ts';
+export { DEFAULT_MEMORY_INDEX_TOKENS, formatMemoryIndex, memoryIndex } from './storage/memory-index.ts';
+export type { MemoryLimits } from './storage/memory-limits.ts';
+export {
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_MAX_FILES,
+  DEFAULT_MAX_NAME_BYTES,
+  DEFAULT_MAX_PATH_CHARS,
+  DEFAULT_MAX_STORE_BYTES,
+  DEFAULT_MEMORY_LIMITS,
+} from './storage/memory-limits.ts';
+export { MEMORY_ROOT } from './storage/memory-path.ts';
+export type { MemoryFile, MemoryStoreOptions } from './storage/memory-store.ts';
+export { MemoryStore } from './storage/memory-store.ts';
+export type { MemoryCommandName, MemoryOperation } from './storage/memory-tool-error.ts';
+export { MemoryToolError } from './storage/memory-tool-error.ts';
+export { mergeFacts } from './storage/merge-facts.ts';
+export type { Session, SessionInput } from './storage/session.ts';
+export { assertSessionId, SESSION_ID_PATTERN, SESSION_SCHEMA_VERSION } from './storage/session.ts';
+export type { SessionStore } from './storage/session-store.ts';
+export type { StorageErrorKind } from './storage/storage-error.ts';
+export { StorageError } from './storage/storage-error.ts';
+export { memoryHooks } from './memory-hooks.ts';

@@ -1,5 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { DeskRules } from './desk-rules.ts';
+import { isObject, type JsonObject } from './parse-json.ts';
 import { type Article, isQueueEmpty, readArticles, readTicket, type TicketData } from './ticket-data.ts';
 import { TICKET_ID, type TicketFacts, ticketMentions } from './ticket-facts.ts';
 import { blocksOf, resultText, systemText } from './visible-text.ts';
@@ -64,6 +65,11 @@ export function readDeskState(
   rules: DeskRules,
 ): DeskState {
   const tickets = new Map<string, TicketRecord>();
+  let current: string | undefined;
+  let queueEmpty = false;
+  let fetches = 0;
+  let mentions = 0;
+
   const record = (id: string): TicketRecord => {
     const r = tickets.get(id) ?? {
       id,
@@ -84,17 +90,39 @@ export function readDeskState(
       for (const step of DESK_STEPS) if (m.text.includes(step)) r.settled.add(step);
     }
   };
-  let current: string | undefined;
-  let queueEmpty = false;
-  let fetches = 0;
-  let mentions = 0;
-  let lastCalls: VisibleCall[] = [];
-  // A call is read with the ticket its message's prose names, for calls such as a search that carry no id.
-  const pending = new Map<
-    string,
-    { name: string; input: Record<string, unknown>; named: string | undefined }
-  >();
+  const readCall = (call: VisibleCall & { named: string | undefined }): void => {
+    const id = typeof call.input.ticket_id === 'string' ? call.input.ticket_id : undefined;
+    if (call.name === 'get_next_ticket') {
+      fetches += 1;
+      const ticket = readTicket(call.result);
+      queueEmpty = !ticket && isQueueEmpty(call.result, call.isError);
+      current = ticket?.id;
+      if (ticket) record(ticket.id).ticket = ticket;
+    } else if (call.name === 'memory') {
+      const written = [call.input.file_text, call.input.insert_text, call.input.new_str].filter(
+        (t): t is string => typeof t === 'string',
+      );
+      for (const text of call.isError ? [] : [...written, call.result]) readText(text);
+      for (const id of written.join('\n').match(TICKET_ID) ?? []) record(id).settled.add('memory');
+    } else if (call.name === 'search_knowledge_base' && (current ?? call.named)) {
+      current ??= call.named;
+      const r = record(current!);
+      r.settled.add('search_knowledge_base');
+      if (call.isError) return;
+      r.articles = readArticles(call.result);
+      // The searched category fills a gap (a classification no longer visible) but never overrides one.
+      Object.assign(r.facts, { ...factOf(call), ...r.facts });
+    } else if (id && (DESK_STEPS as readonly string[]).includes(call.name)) {
+      current = id;
+      const r = record(id);
+      r.settled.add(call.name as DeskStep);
+      if (!call.isError) Object.assign(r.facts, factOf(call));
+    } else if (!id) readText(call.result);
+  };
 
+  // A call is read with the ticket its message's prose names, for calls such as a search that carry no id.
+  const pending = new Map<string, { name: string; input: JsonObject; named: string | undefined }>();
+  let lastCalls: VisibleCall[] = [];
   readText(systemText(system));
   for (const message of messages) {
     const calls: (VisibleCall & { named: string | undefined })[] = [];
@@ -103,49 +131,15 @@ export function readDeskState(
       if (block.type === 'text') {
         readText(block.text);
         named = block.text.match(TICKET_ID)?.[0] ?? named;
-      } else if (block.type === 'tool_use')
-        pending.set(block.id, { name: block.name, input: asObject(block.input), named });
-      else if (block.type === 'tool_result') {
+      } else if (block.type === 'tool_use') {
+        pending.set(block.id, { name: block.name, input: isObject(block.input) ? block.input : {}, named });
+      } else if (block.type === 'tool_result') {
         const call = pending.get(block.tool_use_id);
-        if (!call) continue;
-        calls.push({ ...call, result: resultText(block), isError: block.is_error === true });
+        if (call) calls.push({ ...call, result: resultText(block), isError: block.is_error === true });
       }
     }
     if (message.role === 'user') lastCalls = calls;
-    for (const call of calls) {
-      if (call.name === 'get_next_ticket') {
-        fetches += 1;
-        const ticket = readTicket(call.result);
-        queueEmpty = !ticket && isQueueEmpty(call.result, call.isError);
-        current = ticket?.id;
-        if (ticket) record(ticket.id).ticket = ticket;
-        continue;
-      }
-      if (call.name === 'memory') {
-        const written = [call.input.file_text, call.input.insert_text, call.input.new_str].filter(
-          (t): t is string => typeof t === 'string',
-        );
-        for (const text of call.isError ? [] : [...written, call.result]) readText(text);
-        for (const text of written)
-          for (const id of text.match(TICKET_ID) ?? []) record(id).settled.add('memory');
-        continue;
-      }
-      const id = typeof call.input.ticket_id === 'string' ? call.input.ticket_id : undefined;
-      if (call.name === 'search_knowledge_base' && (current ?? call.named)) {
-        current ??= call.named;
-        const r = record(current!);
-        r.settled.add('search_knowledge_base');
-        if (!call.isError) {
-          r.articles = readArticles(call.result);
-          Object.assign(r.facts, { ...factOf(call), ...r.facts });
-        }
-      } else if (id && (DESK_STEPS as readonly string[]).includes(call.name)) {
-        current = id;
-        const r = record(id);
-        r.settled.add(call.name as DeskStep);
-        if (!call.isError) Object.assign(r.facts, factOf(call));
-      } else if (!id) readText(call.result);
-    }
+    calls.forEach(readCall);
   }
   for (const r of tickets.values()) {
     if (r.facts.category) r.settled.add('classify_ticket');
@@ -185,8 +179,4 @@ function factOf(call: VisibleCall): TicketFacts {
 
 function pick(key: keyof TicketFacts, value: string | undefined): TicketFacts {
   return value === undefined ? {} : { [key]: value };
-}
-
-function asObject(input: unknown): Record<string, unknown> {
-  return typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
 }

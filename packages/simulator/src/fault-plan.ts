@@ -2,7 +2,7 @@ import { ApiError } from './api-error.ts';
 
 /** A fault the simulator injects into one `POST /v1/messages` request. */
 export type Fault =
-  /** 429 `rate_limit_error` with a `retry-after` header. */
+  /** 429 `rate_limit_error` with a `retry-after` header of `retryAfterSeconds` (default 1). */
   | { readonly type: 'rate_limit'; readonly retryAfterSeconds?: number }
   /** 529 `overloaded_error`. */
   | { readonly type: 'overloaded' }
@@ -10,7 +10,7 @@ export type Fault =
   | { readonly type: 'api_error' }
   /** The connection drops after `afterEvents` SSE events (default: half of them), or mid-body when not streaming. */
   | { readonly type: 'stream_cut'; readonly afterEvents?: number }
-  /** Nothing is sent for `delayMs`, then the response proceeds normally. */
+  /** Nothing is sent for `delayMs` (default 2,000), then the response proceeds normally. */
   | { readonly type: 'slow_first_byte'; readonly delayMs?: number };
 
 export type FaultType = Fault['type'];
@@ -23,9 +23,9 @@ export interface FaultPlan {
   readonly random?: readonly { readonly fault: Fault; readonly probability: number }[];
 }
 
-/** @default 1 second, as the API commonly answers. */
+/** The `retry-after` of a rate-limit fault that sets none. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 1;
-/** @default 2 seconds. */
+/** The delay of a slow-first-byte fault that sets none. */
 export const DEFAULT_SLOW_FIRST_BYTE_MS = 2_000;
 
 /** The fault for request number `n`, or `undefined`. Draws `rng` once per request when `random` is set. */

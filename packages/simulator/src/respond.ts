@@ -29,7 +29,7 @@ const TOOL_USE_TOKENS = 6;
 /** A question: a sentence ending in `?`, or a text opening with a question word or "name"/"list"/"tell me". */
 const QUESTION = /\?(?:\s|$)|^(?:what|which|who|whose|where|when|why|how|name|list|tell me)\b/i;
 /** Passages an answer quotes, best first by score but in reading order. */
-const ANSWER_PASSAGES = 3;
+const ANSWER_PASSAGES = 5;
 const NOTHING_FOUND = "I can't find that in our conversation.";
 const ACKNOWLEDGED = 'Thank you, I have noted that.';
 

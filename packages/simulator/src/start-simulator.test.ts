@@ -142,6 +142,46 @@ describe('startSimulator, through the real SDK', () => {
     expect(second.usage.cache_creation_input_tokens).toBeGreaterThan(0);
   });
 
+  it('answers from what the request holds: a fact taken out of the request is gone from the answer', async () => {
+    const client = await connect();
+    const ask = (history: string) =>
+      client.messages.create({
+        model: MODEL,
+        max_tokens: 200,
+        messages: [
+          { role: 'user', content: history },
+          { role: 'assistant', content: 'Thank you, I have noted that.' },
+          { role: 'user', content: 'Which warehouse ships my grinder?' },
+        ],
+      });
+    const text = (m: Anthropic.Message) => (m.content[0]?.type === 'text' ? m.content[0].text : '');
+    const withFact = await ask('My grinder ships from the Oregon warehouse. The scale ships from Ohio.');
+    expect(text(withFact)).toContain('Oregon');
+    expect(text(await ask('The scale ships from Ohio.'))).not.toContain('Oregon');
+    expect(text(await ask('My grinder ships from the Oregon warehouse. The scale ships from Ohio.'))).toBe(
+      text(withFact),
+    );
+  });
+
+  it("fits a summary within max_tokens by the model's own token count", async () => {
+    const client = await connect();
+    const facts = Array.from({ length: 200 }, (_, i) => `Order ORD-${100 + i} ships on day ${i + 1}.`).join(
+      ' ',
+    );
+    const summary = await client.messages.create({
+      model: 'claude-opus-4-7',
+      max_tokens: 600,
+      messages: [
+        { role: 'user', content: facts },
+        { role: 'assistant', content: 'Thank you, I have noted that.' },
+        { role: 'user', content: 'Summarize the conversation.' },
+      ],
+    });
+    expect(summary.stop_reason).toBe('end_turn');
+    expect(summary.usage.output_tokens).toBeLessThanOrEqual(600);
+    expect(summary.usage.output_tokens).toBeGreaterThan(450);
+  });
+
   it('gives the same answer to the same request, and records every request', async () => {
     const client = await connect();
     const a = await client.messages.create(desk);

@@ -13,8 +13,8 @@ import {
 } from './fault-plan.ts';
 import { readJsonBody, sendEventStream, sendJson } from './http-wire.ts';
 import { type CacheUsage, PromptCache } from './prompt-cache.ts';
-import { promptUnits } from './prompt-units.ts';
-import { type ModelReply, respond } from './respond.ts';
+import { type PromptUnit, promptUnits } from './prompt-units.ts';
+import { type ModelReply, type RespondDeps, respond } from './respond.ts';
 import { seededRandom } from './seeded-random.ts';
 import { type SimRequest, validateRequest } from './validate-request.ts';
 
@@ -65,16 +65,20 @@ const COUNT_TOKENS = '/v1/messages/count_tokens';
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const faults = options.faults ?? {};
   const rng = options.rng ?? seededRandom(DEFAULT_SEED);
-  const summarizer = options.summarizer ?? extractiveSummarizer();
   const cache = new PromptCache(options.clock ?? Date.now);
-  const counters = new Map<string, TokenCounter>();
+  const models = new Map<string, RespondDeps>();
   const requests: RecordedRequest[] = [];
   let created = 0;
 
-  const counterFor = (model: string): TokenCounter => {
-    const counter = counters.get(model) ?? new TokenCounter({ model });
-    counters.set(model, counter);
-    return counter;
+  // One counter per model (its tokenizer correction), shared by the summarizer so a summary fits max_tokens.
+  const depsFor = (model: string): RespondDeps => {
+    let deps = models.get(model);
+    if (!deps) {
+      const counter = new TokenCounter({ model });
+      deps = { counter, summarizer: options.summarizer ?? extractiveSummarizer({ counter }) };
+      models.set(model, deps);
+    }
+    return deps;
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -87,7 +91,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       usage: undefined,
     };
     requests.push(entry);
-    let n = created;
+    const headers = { 'request-id': `req_sim_${String(requests.length).padStart(6, '0')}` };
     try {
       if (req.method !== 'POST' || (path !== MESSAGES && path !== COUNT_TOKENS)) {
         throw new ApiError(
@@ -99,15 +103,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       entry.body = await readJsonBody(req);
       if (path === COUNT_TOKENS) {
         const request = validateRequest(entry.body, 'count');
-        const units = promptUnits(request, counterFor(request.model));
         return sendJson(
           res,
           200,
-          { input_tokens: units.reduce((sum, u) => sum + u.tokens, 0) },
-          requestId(n),
+          { input_tokens: total(promptUnits(request, depsFor(request.model).counter)) },
+          headers,
         );
       }
-      n = ++created;
+      const n = ++created;
       const fault = pickFault(faults, n, rng);
       entry.fault = fault?.type;
       if (fault?.type === 'slow_first_byte') await sleep(fault.delayMs ?? DEFAULT_SLOW_FIRST_BYTE_MS);
@@ -115,28 +118,35 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (failure) {
         entry.status = failure.error.status;
         return sendJson(res, failure.error.status, failure.error.toJSON(), {
-          ...requestId(n),
+          ...headers,
           ...failure.headers,
         });
       }
       const request = validateRequest(entry.body, 'create');
-      const counter = counterFor(request.model);
-      const units = promptUnits(request, counter);
-      const total = units.reduce((sum, u) => sum + u.tokens, 0);
-      if (total > request.spec.contextWindow) {
-        throw ApiError.invalid(`prompt is too long: ${total} tokens > ${request.spec.contextWindow} maximum`);
+      const deps = depsFor(request.model);
+      const units = promptUnits(request, deps.counter);
+      if (total(units) > request.spec.contextWindow) {
+        throw ApiError.invalid(
+          `prompt is too long: ${total(units)} tokens > ${request.spec.contextWindow} maximum`,
+        );
       }
       const split = cache.account(units, request.spec.minCacheableTokens);
-      const message = apiMessage(n, request, await respond(request, { counter, summarizer }), split);
+      const message = apiMessage(n, request, await respond(request, deps), split);
       entry.usage = message.usage;
       const cut = fault?.type === 'stream_cut' ? fault : undefined;
-      if (!request.stream) return sendJson(res, 200, message, requestId(n), cut !== undefined);
-      return sendEventStream(res, message, requestId(n), cut);
+      if (!request.stream) return sendJson(res, 200, message, headers, cut !== undefined);
+      return sendEventStream(res, message, headers, cut);
     } catch (error) {
       const apiError =
-        error instanceof ApiError ? error : new ApiError(500, 'api_error', `Simulator failure: ${error}`);
+        error instanceof ApiError
+          ? error
+          : new ApiError(
+              500,
+              'api_error',
+              `Simulator failure (a bug in @cairn/simulator; please report it): ${error}`,
+            );
       entry.status = apiError.status;
-      return sendJson(res, apiError.status, apiError.toJSON(), requestId(n));
+      return sendJson(res, apiError.status, apiError.toJSON(), headers);
     } finally {
       options.onRequest?.(entry);
     }
@@ -186,6 +196,6 @@ function apiMessage(n: number, request: SimRequest, reply: ModelReply, split: Ca
   };
 }
 
-function requestId(n: number): Record<string, string> {
-  return { 'request-id': `req_sim_${String(n).padStart(6, '0')}` };
+function total(units: readonly PromptUnit[]): number {
+  return units.reduce((sum, u) => sum + u.tokens, 0);
 }

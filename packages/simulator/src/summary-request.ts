@@ -24,8 +24,8 @@ export function summaryRequest(request: SimRequest): Omit<SummaryRequest, 'signa
   const instructions = sentences.filter((s) => INSTRUCTION.test(s));
   const system = systemText(request.system);
   const firstSentence = splitSentences(system)[0] ?? '';
-  if (instructions.length === 0 && !(request.tools.length === 0 && SUMMARIZER_ROLE.test(firstSentence)))
-    return undefined;
+  const summarizer = request.tools.length === 0 && SUMMARIZER_ROLE.test(firstSentence);
+  if (instructions.length === 0 && !summarizer) return undefined;
   const remainder = withoutSentences(last, instructions);
   const messages = remainder ? [...request.messages.slice(0, -1), remainder] : request.messages.slice(0, -1);
   return {

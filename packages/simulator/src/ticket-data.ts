@@ -1,4 +1,4 @@
-import { parseJson } from './visible-text.ts';
+import { isObject, parseJson } from './parse-json.ts';
 
 /** The fields of a ticket the model reads from a `get_next_ticket` result. */
 export interface TicketData {
@@ -14,8 +14,6 @@ export interface Article {
   readonly title: string;
   readonly content: string;
 }
-
-type Json = Record<string, unknown>;
 
 /**
  * Reads a ticket from a `get_next_ticket` result: a JSON object (or `{ ticket: {...} }`) with `id`,
@@ -58,10 +56,10 @@ export function readArticles(text: string): Article[] {
     : isObject(json)
       ? [json.articles, json.results, json.items].find(Array.isArray)
       : undefined;
-  if (!list)
-    return text.trim()
-      ? [{ id: undefined, title: text.trim().split('\n')[0]!.slice(0, 80), content: text }]
-      : [];
+  if (!list) {
+    const plain = text.trim();
+    return plain ? [{ id: undefined, title: plain.split('\n')[0]!.slice(0, 80), content: plain }] : [];
+  }
   return list.filter(isObject).map((a) => ({
     id: str(a.id),
     title: str(a.title) ?? 'Knowledge base article',
@@ -69,14 +67,7 @@ export function readArticles(text: string): Article[] {
   }));
 }
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0
-    ? value
-    : typeof value === 'number'
-      ? String(value)
-      : undefined;
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }

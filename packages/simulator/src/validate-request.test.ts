@@ -69,6 +69,18 @@ const cases: [string, Partial<Anthropic.MessageCreateParamsNonStreaming>, RegExp
     /`tool_use` ids were found without `tool_result` blocks immediately after: toolu_1/,
   ],
   [
+    'text before the tool results of a user message',
+    {
+      tools: [tool],
+      messages: [
+        { role: 'user', content: 'a' },
+        { role: 'assistant', content: [call] },
+        { role: 'user', content: [{ type: 'text', text: 'b' }, result('toolu_1')] },
+      ],
+    },
+    /`tool_result` blocks must come first/,
+  ],
+  [
     'a final assistant message (prefill)',
     {
       messages: [

@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { ApiError } from './api-error.ts';
 import { type ModelSpec, modelSpec } from './model-specs.ts';
+import { isObject } from './parse-json.ts';
 
 /** A request that passed validation: what the model and the cache accounting read. */
 export interface SimRequest {
@@ -20,8 +21,6 @@ export interface SimRequest {
 export const MAX_CACHE_BREAKPOINTS = 4;
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
-
-type Json = Record<string, unknown>;
 
 /**
  * Checks a `POST /v1/messages` (`kind: 'create'`) or `/v1/messages/count_tokens` body the way the API does
@@ -49,10 +48,14 @@ export function validateRequest(body: unknown, kind: 'create' | 'count'): SimReq
   const cacheControl = isObject(body.cache_control)
     ? (body.cache_control as unknown as Anthropic.CacheControlEphemeral)
     : undefined;
+  const blocks = [
+    ...tools,
+    ...(typeof system === 'string' ? [] : (system ?? [])),
+    ...messages.flatMap(contentBlocks),
+  ];
   const breakpoints =
-    [...tools, ...(typeof system === 'string' ? [] : (system ?? [])), ...messages.flatMap(blocksOf)].filter(
-      (b) => isObject((b as { cache_control?: unknown }).cache_control),
-    ).length + (cacheControl ? 1 : 0);
+    blocks.filter((b) => isObject((b as { cache_control?: unknown }).cache_control)).length +
+    (cacheControl ? 1 : 0);
   if (breakpoints > MAX_CACHE_BREAKPOINTS) {
     throw ApiError.invalid(
       `A maximum of ${MAX_CACHE_BREAKPOINTS} blocks with cache_control may be provided. Found ${breakpoints}.`,
@@ -222,8 +225,4 @@ function checkToolPairs(messages: readonly Anthropic.MessageParam[]): void {
 /** A message's blocks; a string content holds none that matter here (no tools, no breakpoints). */
 function contentBlocks(message: Anthropic.MessageParam): readonly Anthropic.ContentBlockParam[] {
   return typeof message.content === 'string' ? [] : message.content;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

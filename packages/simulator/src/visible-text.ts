@@ -40,14 +40,3 @@ export function blockText(block: Anthropic.ContentBlockParam): string {
 export function blocksOf(message: Anthropic.MessageParam): readonly Anthropic.ContentBlockParam[] {
   return typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
 }
-
-/** Parses JSON when the text is a JSON object or array; `undefined` otherwise. */
-export function parseJson(text: string): unknown {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
-  try {
-    return JSON.parse(trimmed);
-  } catch {
-    return undefined;
-  }
-}

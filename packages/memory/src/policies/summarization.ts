@@ -22,6 +22,10 @@ export const DEFAULT_SUMMARY_PROMPT = [
   'Then list open items and next steps. Add nothing that is not in the conversation.',
 ].join('\n');
 export const DEFAULT_SUMMARY_TOKENS = 1_500;
+/** The largest share of the replaced content a summary may take. */
+const MAX_SUMMARY_SHARE = 0.6;
+/** Below this a summary says too little to be worth a model call. */
+const MIN_SUMMARY_TOKENS = 64;
 
 /**
  * Folds the older exchanges (and the previous summary) into one summary placed at the head of the view,
@@ -35,11 +39,13 @@ export function summarization(options: SummarizationOptions): Policy {
     name: 'summarization',
     next(state: CompactionState): CompactionStep | null {
       if (!state.canSummarize || excess(state) <= 0) return null;
-      const maxTokens = options.summaryTokens ?? Math.min(DEFAULT_SUMMARY_TOKENS, Math.floor(state.target / 3));
+      const budget = options.summaryTokens ?? Math.min(DEFAULT_SUMMARY_TOKENS, Math.floor(state.target / 3));
       const previous = state.summary ? state.count(state.summary) : 0;
-      const needed = excess(state) + maxTokens - previous;
-      const chosen = chooseExchanges(state, keepRecent, needed);
-      if (chosen.length === 0) return null;
+      const chosen = chooseExchanges(state, keepRecent, excess(state) + budget - previous);
+      const replaced = previous + chosen.reduce((sum, e) => sum + e.tokens, 0);
+      // A summary must be well under what it replaces, or it is refused and nothing is gained.
+      const maxTokens = Math.min(budget, Math.floor(replaced * MAX_SUMMARY_SHARE));
+      if (chosen.length === 0 || maxTokens < MIN_SUMMARY_TOKENS) return null;
       return {
         type: 'summarize',
         exchangeIds: chosen.map((e) => e.id),

@@ -1,0 +1,178 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import type { CompactionResult, ConversationManager } from '@cairn/memory';
+import { runToolCalls, type Tool } from '@cairn/tools';
+import { fromPromise } from 'xstate';
+import type { AgentEvent } from './agent-event.ts';
+import type { SampleOutput, StepOutput, TurnInput } from './agent-machine.ts';
+import { withCacheBreakpoints } from './cache-breakpoints.ts';
+import { callModel, type ModelClient, type RetryOptions } from './call-model.ts';
+import { type LedgerEntry, priceCall } from './price-call.ts';
+import { type PriceTable, priceFor } from './price-table.ts';
+import { CONTINUE_PROMPT, needsCompaction, nextStep } from './run-decisions.ts';
+import { totalUsage } from './total-usage.ts';
+
+/** How `resume` answers tool calls whose results were not saved before the process died. */
+export type InterruptedTools = 'rerun' | 'error';
+
+/** Everything one run's actors work on. Built by the agent for each run or resume. */
+export interface RunScope {
+  readonly sessionId: string;
+  readonly manager: ConversationManager;
+  readonly client: ModelClient;
+  readonly model: string;
+  readonly maxTokens: number;
+  readonly tools: readonly Tool[];
+  readonly ledger: LedgerEntry[];
+  readonly ledgerStart: number;
+  readonly prices: PriceTable;
+  readonly clock: () => Date;
+  readonly retry: RetryOptions;
+  readonly signal: AbortSignal | undefined;
+  /** True when the agent's own summarizer records its calls in the ledger. */
+  readonly summarizerTapped: boolean;
+  /** Set by `resume` when the saved run stopped with tool calls unanswered; used once. */
+  interrupted: InterruptedTools | null;
+  /** The error that failed the run, kept as the `AgentError`'s cause. */
+  failure: unknown;
+  emit(event: AgentEvent): void;
+  /** Saves the session with the machine in the state now entered. */
+  checkpoint(): Promise<void>;
+}
+
+/** Text given for a tool call that was running when the process died, under `interruptedTools: 'error'`. */
+export const INTERRUPTED_TEXT =
+  'This call was interrupted: the process running it stopped before its result was saved. It may or may not ' +
+  'have taken effect; check before calling it again.';
+
+/** The machine's three actors, bound to one run. */
+export function agentSteps(scope: RunScope) {
+  return {
+    compact: fromPromise<StepOutput, TurnInput>(({ input }) => guarded(scope, () => compactStep(scope, input.turn))),
+    sample: fromPromise<SampleOutput, TurnInput>(({ input }) => guarded(scope, () => sampleStep(scope, input.turn))),
+    act: fromPromise<StepOutput, TurnInput>(({ input }) => guarded(scope, () => actStep(scope, input.turn))),
+  };
+}
+
+async function guarded<T>(scope: RunScope, step: () => Promise<T>): Promise<T> {
+  try {
+    await scope.checkpoint();
+    return await step();
+  } catch (error) {
+    scope.failure = error;
+    throw error;
+  }
+}
+
+async function compactStep(scope: RunScope, turn: number): Promise<StepOutput> {
+  const compaction = await scope.manager.prepare();
+  if (compaction) {
+    const entries = scope.summarizerTapped ? [] : summaryEntries(scope, compaction);
+    scope.ledger.push(...entries);
+    const summarizerCostUsd = summarizeSteps(compaction).reduce((sum, s) => sum + stepCost(scope, s), 0);
+    scope.emit({ type: 'compaction', turn, compaction, summarizerCostUsd });
+  }
+  return { spent: spent(scope), needsCompaction: false };
+}
+
+async function sampleStep(scope: RunScope, turn: number): Promise<SampleOutput> {
+  const { manager } = scope;
+  scope.emit({ type: 'turn-start', turn });
+  const prompt = withCacheBreakpoints({ system: manager.system, tools: manager.tools, messages: manager.view() });
+  const message = await callModel(
+    scope.client,
+    { model: scope.model, max_tokens: scope.maxTokens, ...prompt },
+    {
+      signal: scope.signal,
+      onText: (text) => scope.emit({ type: 'text-delta', turn, text }),
+      onRetry: (attempt, error, delayMs) =>
+        scope.emit({ type: 'retry', turn, attempt, delayMs, error: error instanceof Error ? error.message : String(error) }),
+    },
+    scope.retry,
+  );
+  const entry = priceCall('main', scope.model, message.usage, priceFor(scope.model, scope.prices)!, scope.clock());
+  scope.ledger.push(entry);
+  scope.emit({ type: 'usage', turn, entry });
+  manager.recordUsage(message.usage);
+  const next = nextStep(message.stop_reason);
+  manager.append({ role: 'assistant', content: replyContent(message, next === 'continue') });
+  if (next === 'continue') manager.append({ role: 'user', content: CONTINUE_PROMPT });
+  if (next !== 'act') scope.emit({ type: 'turn-end', turn, stopReason: message.stop_reason });
+  const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+  return { stopReason: message.stop_reason, text, ...stepOutput(scope) };
+}
+
+async function actStep(scope: RunScope, turn: number): Promise<StepOutput> {
+  const { manager } = scope;
+  const content = manager.transcript.at(-1)?.content ?? [];
+  const blocks: readonly Anthropic.ContentBlockParam[] = typeof content === 'string' ? [] : content;
+  const calls = blocks.filter((b): b is Anthropic.ToolUseBlockParam => b.type === 'tool_use');
+  for (const call of calls) scope.emit({ type: 'tool-call', turn, id: call.id, name: call.name, input: call.input });
+  const results: Anthropic.ToolResultBlockParam[] =
+    scope.interrupted === 'error'
+      ? calls.map((call) => ({ type: 'tool_result', tool_use_id: call.id, content: INTERRUPTED_TEXT, is_error: true }))
+      : await runToolCalls(calls, scope.tools, {
+          ...(scope.signal && { signal: scope.signal }),
+          offload: (key, content) => manager.offload(key, content),
+          countTokens: (text) => manager.counter.text(text),
+        });
+  scope.interrupted = null;
+  manager.append({ role: 'user', content: results });
+  calls.forEach((call, i) => {
+    const result = results[i]!;
+    scope.emit({
+      type: 'tool-result',
+      turn,
+      id: call.id,
+      name: call.name,
+      isError: result.is_error === true,
+      content: result.content,
+    });
+  });
+  scope.emit({ type: 'turn-end', turn, stopReason: 'tool_use' });
+  return stepOutput(scope);
+}
+
+/** The reply as it is kept: a cut reply loses its tool calls (their input may be cut too); never empty. */
+function replyContent(message: Anthropic.Message, cut: boolean): Anthropic.ContentBlockParam[] {
+  const kept = (message.content as Anthropic.ContentBlockParam[]).filter(
+    (block) => !(cut && block.type === 'tool_use') && !(block.type === 'text' && block.text === ''),
+  );
+  return kept.length > 0 ? kept : [{ type: 'text', text: '(no reply)' }];
+}
+
+function stepOutput(scope: RunScope): StepOutput {
+  return { spent: spent(scope), needsCompaction: needsCompaction(scope.manager.tokens(), scope.manager.config) };
+}
+
+function spent(scope: RunScope) {
+  const totals = totalUsage(scope.ledger.slice(scope.ledgerStart));
+  return { costUsd: totals.costUsd, inputTokens: totals.totalInputTokens };
+}
+
+type SummarizeRecord = Extract<CompactionResult['steps'][number], { type: 'summarize' }>;
+
+function summarizeSteps(compaction: CompactionResult): SummarizeRecord[] {
+  return compaction.steps.filter((s): s is SummarizeRecord => s.type === 'summarize' && priceFor(s.model) !== undefined);
+}
+
+function stepCost(scope: RunScope, step: SummarizeRecord): number {
+  const price = priceFor(step.model, scope.prices);
+  return price ? priceCall('summarizer', step.model, billed(step), price, scope.clock()).costUsd : 0;
+}
+
+/** Ledger entries for the committed summaries of a policy the agent did not build. */
+function summaryEntries(scope: RunScope, compaction: CompactionResult): LedgerEntry[] {
+  return summarizeSteps(compaction).flatMap((step) => {
+    const price = priceFor(step.model, scope.prices);
+    return price ? [priceCall('summarizer', step.model, billed(step), price, scope.clock())] : [];
+  });
+}
+
+function billed(step: SummarizeRecord) {
+  return {
+    input_tokens: step.usage.inputTokens,
+    output_tokens: step.usage.outputTokens,
+    cache_read_input_tokens: step.usage.cacheReadInputTokens,
+    cache_creation_input_tokens: step.usage.cacheCreationInputTokens,
+  };
+}

@@ -1,0 +1,89 @@
+import type { SessionStore } from '@cairn/memory';
+import { createActor, type InspectionEvent, type Snapshot, type SnapshotFrom } from 'xstate';
+import { AgentError } from './agent-error.ts';
+import type { RunResult } from './agent-event.ts';
+import { type AgentMachineInput, agentMachine } from './agent-machine.ts';
+import type { AgentRun } from './agent-run.ts';
+import { agentSteps, type RunScope } from './agent-steps.ts';
+import type { RunRecord } from './run-record.ts';
+import { totalUsage } from './total-usage.ts';
+
+/** How a run begins: a fresh machine from `input`, or one restored from a saved `snapshot` (input unused). */
+export interface RunStart {
+  readonly input: AgentMachineInput;
+  readonly snapshot: RunRecord['snapshot'] | undefined;
+}
+
+export interface DriveOptions {
+  readonly store: SessionStore | undefined;
+  /** The run record's fields besides the snapshot. */
+  readonly record: Omit<RunRecord, 'snapshot'>;
+  readonly inspect: ((event: InspectionEvent) => void) | undefined;
+}
+
+/**
+ * Runs `agentMachine` with the run's actors, saving the session as each step begins (the state entered
+ * and the conversation so far) and once more at the end, and settles `run` from the final state.
+ */
+export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, options: DriveOptions): void {
+  const machine = agentMachine.provide({ actors: agentSteps(scope) });
+  const inspect = options.inspect ?? (() => {});
+  const snapshot = start.snapshot as unknown as Snapshot<unknown> | undefined;
+  const actor = createActor(machine, { input: start.input, inspect, ...(snapshot && { snapshot }) });
+  const save = async () => {
+    if (!options.store) return;
+    await options.store.save({
+      id: scope.sessionId,
+      conversation: scope.manager.toJSON(),
+      machine: { ...options.record, snapshot: actor.getPersistedSnapshot() },
+      usage: scope.ledger,
+    });
+  };
+  // The actor starts its step before the machine's snapshot is handed out: wait for it, then save.
+  scope.checkpoint = () => Promise.resolve().then(save);
+  scope.emit = (event) => run.push(event);
+
+  const abort = () => actor.send({ type: 'abort' });
+  scope.signal?.addEventListener('abort', abort, { once: true });
+  actor.subscribe({
+    next: (snapshot) => {
+      if (snapshot.status !== 'done') return;
+      scope.signal?.removeEventListener('abort', abort);
+      void finish(snapshot);
+    },
+    error: (error) => run.end({ error: new AgentError(`the run stopped on an internal error: ${String(error)}`, scope.sessionId, { cause: error }) }),
+  });
+  const finish = async (snapshot: SnapshotFrom<typeof agentMachine>) => {
+    try {
+      await save();
+    } catch (error) {
+      scope.failure ??= error;
+    }
+    const result = runResult(scope, snapshot, options.record.runStart.events);
+    if (result.status !== 'failed') return run.end({ result });
+    const message =
+      `run of session "${scope.sessionId}" failed: ${result.error}. Its last step is saved: fix the cause, ` +
+      `then call agent.resume("${scope.sessionId}")`;
+    run.end({ error: new AgentError(message, scope.sessionId, { cause: scope.failure, result }) });
+  };
+  actor.start();
+  if (scope.signal?.aborted) abort();
+}
+
+function runResult(scope: RunScope, snapshot: SnapshotFrom<typeof agentMachine>, eventsStart: number): RunResult {
+  const { context } = snapshot;
+  const entries = scope.ledger.slice(scope.ledgerStart);
+  const total = totalUsage(entries);
+  return {
+    sessionId: scope.sessionId,
+    status: snapshot.value as RunResult['status'],
+    stopReason: context.stopReason ?? 'error',
+    text: context.text,
+    turns: context.turns,
+    usage: { main: totalUsage(entries, 'main'), summarizer: totalUsage(entries, 'summarizer'), total },
+    costUsd: total.costUsd,
+    costUsdUncached: total.costUsdUncached,
+    compactions: scope.manager.events.slice(eventsStart).filter((e) => e.type === 'compaction'),
+    ...(context.error !== null && { error: context.error }),
+  };
+}

@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import Anthropic from '@anthropic-ai/sdk';
+import { FileSessionStore, InMemorySessionStore, viewProblems } from '@cairn/memory';
+import { defineTool } from '@cairn/tools';
+import { seededRandom, startSimulator, type Simulator } from '@cairn/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { INTERRUPTED_TEXT } from './agent-steps.ts';
+import { createAgent } from './create-agent.ts';
+import { crashAgent, SESSION_ID } from './testing/kill-child.ts';
+import { startScriptedApi, text } from './testing/scripted-api.ts';
+
+const CHILD = new URL('./testing/kill-child.ts', import.meta.url).pathname;
+const TRIALS = 10;
+
+let sim: Simulator;
+const dirs: string[] = [];
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(async () => {
+  await sim.close();
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cairn-resume-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Runs the child; kills it with SIGKILL at its `killAt`-th event line. Resolves with its result, or null. */
+function child(dir: string, mode: 'run' | 'resume', killAt = Number.POSITIVE_INFINITY): Promise<unknown> {
+  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD, sim.baseURL, dir, mode], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let events = 0;
+  let result: unknown = null;
+  createInterface({ input: proc.stdout! }).on('line', (line) => {
+    if (line.startsWith('event ') && ++events >= killAt) proc.kill('SIGKILL');
+    if (line.startsWith('result ')) result = JSON.parse(line.slice('result '.length));
+  });
+  return new Promise((resolve) => proc.on('close', () => resolve(result)));
+}
+
+describe('resuming a run whose process died', () => {
+  it('reaches the same final result as an uninterrupted run after a SIGKILL at a random step, 10 times', async () => {
+    const baseline = crashAgent(sim.baseURL, await tempDir()).run('Please process every ticket in the queue.', {
+      sessionId: SESSION_ID,
+    });
+    const expected = await baseline.result();
+    const events = expected.turns * 4;
+    const random = seededRandom(42);
+    const trials = Array.from({ length: TRIALS }, () => 1 + Math.floor(random() * events));
+
+    const outcomes = [];
+    for (let i = 0; i < trials.length; i += 2) {
+      outcomes.push(
+        ...(await Promise.all(
+          trials.slice(i, i + 2).map(async (killAt) => {
+            const dir = await tempDir();
+            const first = await child(dir, 'run', killAt);
+            const resumed = first ?? (await child(dir, 'resume'));
+            const session = await new FileSessionStore({ dir }).load(SESSION_ID);
+            const entries = (session?.conversation as { entries: { message: never }[] }).entries;
+            return { killAt, killed: first === null, resumed, problems: viewProblems(entries.map((e) => e.message)) };
+          }),
+        )),
+      );
+    }
+    expect(outcomes.filter((o) => o.killed).length).toBeGreaterThanOrEqual(TRIALS - 1);
+    for (const outcome of outcomes) {
+      expect(outcome.resumed, `killed at event ${outcome.killAt}`).toEqual({
+        text: expected.text,
+        turns: expected.turns,
+        status: 'done',
+      });
+      expect(outcome.problems).toEqual([]);
+    }
+  });
+
+  it("answers a call whose result was not saved with an is_error 'interrupted' result by default", async () => {
+    const api = await startScriptedApi([
+      { content: [text('Charging.'), { type: 'tool_use', id: 'toolu_1', name: 'charge', input: {}, caller: { type: 'direct' } }], stopReason: 'tool_use' },
+      { content: [text('I will check the charge first.')], stopReason: 'end_turn' },
+    ]);
+    const store = new InMemorySessionStore();
+    const client = new Anthropic({ baseURL: api.baseURL, apiKey: 'test', maxRetries: 0 });
+    let charges = 0;
+    const hang = defineTool({ name: 'charge', description: 'Charge.', input: z.object({}), run: () => new Promise(() => {}) });
+    const charge = defineTool({ name: 'charge', description: 'Charge.', input: z.object({}), run: () => ++charges });
+    const crashed = createAgent({ client, model: 'claude-sonnet-4-6', tools: [hang], store, recall: false });
+    const dying = crashed.run('Charge the card.', { sessionId: 'card' });
+    for await (const event of dying) if (event.type === 'tool-call') break; // the process "dies" here
+
+    const agent = createAgent({ client, model: 'claude-sonnet-4-6', tools: [charge], store, recall: false });
+    const result = await agent.resume('card').result();
+    expect(result).toMatchObject({ status: 'done', text: 'I will check the charge first.' });
+    expect(charges).toBe(0);
+    expect(api.requests[1]?.messages.at(-1)?.content).toMatchObject([
+      { type: 'tool_result', tool_use_id: 'toolu_1', is_error: true, content: INTERRUPTED_TEXT },
+    ]);
+    await api.close();
+  });
+});

@@ -1,0 +1,43 @@
+import type { CallRole, LedgerEntry } from './price-call.ts';
+
+/** Sums of ledger entries. `totalInputTokens` counts input, cache reads and cache writes once each. */
+export interface UsageTotals {
+  readonly calls: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheReadTokens: number;
+  readonly cacheWriteTokens: number;
+  readonly totalInputTokens: number;
+  readonly costUsd: number;
+  readonly costUsdUncached: number;
+}
+
+/** Adds up entries, optionally only those of one role. */
+export function totalUsage(entries: readonly LedgerEntry[], role?: CallRole): UsageTotals {
+  let totals = { ...EMPTY_TOTALS };
+  for (const e of entries) {
+    if (role !== undefined && e.role !== role) continue;
+    totals = {
+      calls: totals.calls + 1,
+      inputTokens: totals.inputTokens + e.inputTokens,
+      outputTokens: totals.outputTokens + e.outputTokens,
+      cacheReadTokens: totals.cacheReadTokens + e.cacheReadTokens,
+      cacheWriteTokens: totals.cacheWriteTokens + e.cacheWriteTokens,
+      totalInputTokens: totals.totalInputTokens + e.inputTokens + e.cacheReadTokens + e.cacheWriteTokens,
+      costUsd: totals.costUsd + e.costUsd,
+      costUsdUncached: totals.costUsdUncached + e.costUsdUncached,
+    };
+  }
+  return totals;
+}
+
+const EMPTY_TOTALS: UsageTotals = {
+  calls: 0,
+  inputTokens: 0,
+  outputTokens: 0,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 0,
+  totalInputTokens: 0,
+  costUsd: 0,
+  costUsdUncached: 0,
+};
