@@ -9,8 +9,20 @@ export type AgentEvent =
   | { readonly type: 'turn-start'; readonly turn: number }
   | { readonly type: 'text-delta'; readonly turn: number; readonly text: string }
   /** The model call failed and is retried: text deltas already yielded for this turn are void. */
-  | { readonly type: 'retry'; readonly turn: number; readonly attempt: number; readonly delayMs: number; readonly error: string }
-  | { readonly type: 'tool-call'; readonly turn: number; readonly id: string; readonly name: string; readonly input: unknown }
+  | {
+      readonly type: 'retry';
+      readonly turn: number;
+      readonly attempt: number;
+      readonly delayMs: number;
+      readonly error: string;
+    }
+  | {
+      readonly type: 'tool-call';
+      readonly turn: number;
+      readonly id: string;
+      readonly name: string;
+      readonly input: unknown;
+    }
   | {
       readonly type: 'tool-result';
       readonly turn: number;
@@ -40,7 +52,11 @@ export interface RunResult {
   readonly text: string;
   /** Model calls made by the agent (summaries not included). */
   readonly turns: number;
-  readonly usage: { readonly main: UsageTotals; readonly summarizer: UsageTotals; readonly total: UsageTotals };
+  readonly usage: {
+    readonly main: UsageTotals;
+    readonly summarizer: UsageTotals;
+    readonly total: UsageTotals;
+  };
   /** With prompt caching, as billed. */
   readonly costUsd: number;
   /** What the same calls would cost without prompt caching. */

@@ -80,7 +80,10 @@ export const agentMachine = setup({
       stopReason: limitReached(c.turns, c.maxIterations, c.budget, c.spent),
     })),
     stopForAbort: assign({ stopReason: 'aborted' as const }),
-    fail: assign(({ event }) => ({ stopReason: 'error' as const, error: errorText((event as { error?: unknown }).error) })),
+    fail: assign(({ event }) => ({
+      stopReason: 'error' as const,
+      error: errorText((event as { error?: unknown }).error),
+    })),
   },
 }).createMachine({
   id: 'agent',
@@ -149,7 +152,11 @@ export const agentMachine = setup({
           {
             target: 'done',
             actions: assign(({ context, event }) =>
-              finish(context, event.output, event.output.stopReason === 'stop_sequence' ? 'stop_sequence' : 'end_turn'),
+              finish(
+                context,
+                event.output,
+                event.output.stopReason === 'stop_sequence' ? 'stop_sequence' : 'end_turn',
+              ),
             ),
           },
         ],
@@ -176,7 +183,11 @@ export const agentMachine = setup({
   },
 });
 
-function finish(context: AgentContext, output: SampleOutput, stopReason: RunStopReason): Partial<AgentContext> {
+function finish(
+  context: AgentContext,
+  output: SampleOutput,
+  stopReason: RunStopReason,
+): Partial<AgentContext> {
   return {
     ...afterStep(output),
     turns: context.turns + 1,

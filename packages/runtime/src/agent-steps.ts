@@ -47,8 +47,12 @@ export const INTERRUPTED_TEXT =
 /** The machine's three actors, bound to one run. */
 export function agentSteps(scope: RunScope) {
   return {
-    compact: fromPromise<StepOutput, TurnInput>(({ input }) => guarded(scope, () => compactStep(scope, input.turn))),
-    sample: fromPromise<SampleOutput, TurnInput>(({ input }) => guarded(scope, () => sampleStep(scope, input.turn))),
+    compact: fromPromise<StepOutput, TurnInput>(({ input }) =>
+      guarded(scope, () => compactStep(scope, input.turn)),
+    ),
+    sample: fromPromise<SampleOutput, TurnInput>(({ input }) =>
+      guarded(scope, () => sampleStep(scope, input.turn)),
+    ),
     act: fromPromise<StepOutput, TurnInput>(({ input }) => guarded(scope, () => actStep(scope, input.turn))),
   };
 }
@@ -77,7 +81,11 @@ async function compactStep(scope: RunScope, turn: number): Promise<StepOutput> {
 async function sampleStep(scope: RunScope, turn: number): Promise<SampleOutput> {
   const { manager } = scope;
   scope.emit({ type: 'turn-start', turn });
-  const prompt = withCacheBreakpoints({ system: manager.system, tools: manager.tools, messages: manager.view() });
+  const prompt = withCacheBreakpoints({
+    system: manager.system,
+    tools: manager.tools,
+    messages: manager.view(),
+  });
   const message = await callModel(
     scope.client,
     { model: scope.model, max_tokens: scope.maxTokens, ...prompt },
@@ -85,11 +93,23 @@ async function sampleStep(scope: RunScope, turn: number): Promise<SampleOutput> 
       signal: scope.signal,
       onText: (text) => scope.emit({ type: 'text-delta', turn, text }),
       onRetry: (attempt, error, delayMs) =>
-        scope.emit({ type: 'retry', turn, attempt, delayMs, error: error instanceof Error ? error.message : String(error) }),
+        scope.emit({
+          type: 'retry',
+          turn,
+          attempt,
+          delayMs,
+          error: error instanceof Error ? error.message : String(error),
+        }),
     },
     scope.retry,
   );
-  const entry = priceCall('main', scope.model, message.usage, priceFor(scope.model, scope.prices)!, scope.clock());
+  const entry = priceCall(
+    'main',
+    scope.model,
+    message.usage,
+    priceFor(scope.model, scope.prices)!,
+    scope.clock(),
+  );
   scope.ledger.push(entry);
   scope.emit({ type: 'usage', turn, entry });
   manager.recordUsage(message.usage);
@@ -106,10 +126,16 @@ async function actStep(scope: RunScope, turn: number): Promise<StepOutput> {
   const content = manager.transcript.at(-1)?.content ?? [];
   const blocks: readonly Anthropic.ContentBlockParam[] = typeof content === 'string' ? [] : content;
   const calls = blocks.filter((b): b is Anthropic.ToolUseBlockParam => b.type === 'tool_use');
-  for (const call of calls) scope.emit({ type: 'tool-call', turn, id: call.id, name: call.name, input: call.input });
+  for (const call of calls)
+    scope.emit({ type: 'tool-call', turn, id: call.id, name: call.name, input: call.input });
   const results: Anthropic.ToolResultBlockParam[] =
     scope.interrupted === 'error'
-      ? calls.map((call) => ({ type: 'tool_result', tool_use_id: call.id, content: INTERRUPTED_TEXT, is_error: true }))
+      ? calls.map((call) => ({
+          type: 'tool_result',
+          tool_use_id: call.id,
+          content: INTERRUPTED_TEXT,
+          is_error: true,
+        }))
       : await runToolCalls(calls, scope.tools, {
           ...(scope.signal && { signal: scope.signal }),
           offload: (key, content) => manager.offload(key, content),
@@ -141,7 +167,10 @@ function replyContent(message: Anthropic.Message, cut: boolean): Anthropic.Conte
 }
 
 function stepOutput(scope: RunScope): StepOutput {
-  return { spent: spent(scope), needsCompaction: needsCompaction(scope.manager.tokens(), scope.manager.config) };
+  return {
+    spent: spent(scope),
+    needsCompaction: needsCompaction(scope.manager.tokens(), scope.manager.config),
+  };
 }
 
 function spent(scope: RunScope) {
@@ -152,7 +181,9 @@ function spent(scope: RunScope) {
 type SummarizeRecord = Extract<CompactionResult['steps'][number], { type: 'summarize' }>;
 
 function summarizeSteps(compaction: CompactionResult): SummarizeRecord[] {
-  return compaction.steps.filter((s): s is SummarizeRecord => s.type === 'summarize' && priceFor(s.model) !== undefined);
+  return compaction.steps.filter(
+    (s): s is SummarizeRecord => s.type === 'summarize' && priceFor(s.model) !== undefined,
+  );
 }
 
 function stepCost(scope: RunScope, step: SummarizeRecord): number {

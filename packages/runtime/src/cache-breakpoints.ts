@@ -23,8 +23,10 @@ export function withCacheBreakpoints(prompt: CacheablePrompt): {
   messages: Anthropic.MessageParam[];
 } {
   const tools = [...prompt.tools];
-  const system = prompt.system === undefined || prompt.system.length === 0 ? undefined : markSystem(prompt.system);
-  if (system === undefined && tools.length > 0) tools[tools.length - 1] = { ...tools.at(-1)!, cache_control: EPHEMERAL };
+  const system =
+    prompt.system === undefined || prompt.system.length === 0 ? undefined : markSystem(prompt.system);
+  if (system === undefined && tools.length > 0)
+    tools[tools.length - 1] = { ...tools.at(-1)!, cache_control: EPHEMERAL };
   const messages = [...prompt.messages];
   const last = messages.length - 1;
   for (const index of [last, last - 2]) {
@@ -43,7 +45,8 @@ function markMessage(message: Anthropic.MessageParam): Anthropic.MessageParam {
   const blocks: Anthropic.ContentBlockParam[] =
     typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : [...message.content];
   const lastBlock = blocks.at(-1);
-  if (lastBlock === undefined || lastBlock.type === 'thinking' || lastBlock.type === 'redacted_thinking') return message;
+  if (lastBlock === undefined || lastBlock.type === 'thinking' || lastBlock.type === 'redacted_thinking')
+    return message;
   blocks[blocks.length - 1] = { ...lastBlock, cache_control: EPHEMERAL };
   return { ...message, content: blocks } as Anthropic.MessageParam;
 }

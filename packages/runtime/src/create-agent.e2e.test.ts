@@ -22,7 +22,14 @@ describe('an agent against the simulator through the real SDK', () => {
   it('works every ticket through multi-turn tool calls and ends with a correct final report', async () => {
     const { client } = await simulator();
     const store = new InMemorySessionStore();
-    const agent = createAgent({ client, model: MODEL, system: DESK_SYSTEM, tools: deskTools(), store, recall: false });
+    const agent = createAgent({
+      client,
+      model: MODEL,
+      system: DESK_SYSTEM,
+      tools: deskTools(),
+      store,
+      recall: false,
+    });
     const run = agent.run(DESK_TASK, { sessionId: 'desk' });
     const events: AgentEvent[] = [];
     for await (const event of run) events.push(event);
@@ -58,9 +65,9 @@ describe('an agent against the simulator through the real SDK', () => {
     expect(result.compactions.length).toBeGreaterThan(0);
     expect(kinds.indexOf('compaction')).toBeLessThan(kinds.lastIndexOf('tool-result'));
     expect(result.usage.summarizer.calls).toBeGreaterThan(0);
-    expect(sim.requests.filter((r) => (r.body as { model?: string }).model === 'claude-haiku-4-5')).toHaveLength(
-      result.usage.summarizer.calls,
-    );
+    expect(
+      sim.requests.filter((r) => (r.body as { model?: string }).model === 'claude-haiku-4-5'),
+    ).toHaveLength(result.usage.summarizer.calls);
     expect(parseReport(result.text).map((line) => line.id)).toEqual(TICKETS.map((t) => t.id));
     for (const c of result.compactions) expect(c.after).toBeLessThan(c.before);
   });
@@ -95,7 +102,8 @@ describe('an agent against the simulator through the real SDK', () => {
     expect(result.status).toBe('done');
     expect(sim.requests.some((r) => r.fault !== undefined)).toBe(true);
     expect(parseReport(result.text).map((line) => line.id)).toEqual(TICKETS.map((t) => t.id));
-    const transcript = ((await store.load('faults'))?.conversation as { entries: { message: never }[] }).entries;
+    const transcript = ((await store.load('faults'))!.conversation as { entries: { message: never }[] })
+      .entries;
     expect(viewProblems(transcript.map((e) => e.message))).toEqual([]);
   });
 });

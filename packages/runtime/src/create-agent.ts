@@ -14,12 +14,12 @@ import { AgentRun } from './agent-run.ts';
 import type { InterruptedTools, RunScope } from './agent-steps.ts';
 import { buildSummarizer, DEFAULT_CHEAP_MODEL } from './build-summarizer.ts';
 import type { ModelClient, RetryOptions } from './call-model.ts';
+import { driveRun } from './drive-run.ts';
 import type { LedgerEntry } from './price-call.ts';
 import { DEFAULT_PRICES, type ModelPrice, type PriceTable, priceFor } from './price-table.ts';
 import { type ContextOptions, resolvePolicy } from './resolve-policy.ts';
 import { type Budget, needsCompaction } from './run-decisions.ts';
 import { RUN_RECORD_VERSION, type RunRecord, readRunRecord } from './run-record.ts';
-import { driveRun } from './drive-run.ts';
 
 /** Options of {@link createAgent}. */
 export interface AgentOptions {
@@ -92,7 +92,8 @@ export function createAgent(options: AgentOptions): Agent {
   };
   const summarizerModel = options.context?.summarizerModel;
   priceOf(options.model);
-  if (summarizerModel !== undefined) priceOf(summarizerModel === 'auto' ? DEFAULT_CHEAP_MODEL : summarizerModel);
+  if (summarizerModel !== undefined)
+    priceOf(summarizerModel === 'auto' ? DEFAULT_CHEAP_MODEL : summarizerModel);
   const clock = options.clock ?? (() => new Date());
   const ids = options.ids ?? (() => `session-${randomUUID()}`);
   const retry = options.retry ?? {};
@@ -172,7 +173,10 @@ export function createAgent(options: AgentOptions): Agent {
   function launch(sessionId: string, begin: (run: AgentRun) => Promise<void>): AgentRun {
     const run = new AgentRun(sessionId);
     begin(run).catch((error: unknown) =>
-      run.end({ error: error instanceof AgentError ? error : new AgentError(String(error), sessionId, { cause: error }) }),
+      run.end({
+        error:
+          error instanceof AgentError ? error : new AgentError(String(error), sessionId, { cause: error }),
+      }),
     );
     return run;
   }
@@ -191,10 +195,20 @@ export function createAgent(options: AgentOptions): Agent {
           );
         }
         const ledger = [...((session?.usage ?? []) as LedgerEntry[])];
-        const scope = scopeFor(sessionId, ledger, session?.conversation as ConversationSnapshot | undefined, runOptions.signal);
+        const scope = scopeFor(
+          sessionId,
+          ledger,
+          session?.conversation as ConversationSnapshot | undefined,
+          runOptions.signal,
+        );
         const eventsStart = scope.manager.events.length;
         scope.manager.append({ role: 'user', content: input });
-        driveRun(run, scope, { input: machineInput(scope.manager), snapshot: undefined }, { ...drive, record: record(scope, eventsStart) });
+        driveRun(
+          run,
+          scope,
+          { input: machineInput(scope.manager), snapshot: undefined },
+          { ...drive, record: record(scope, eventsStart) },
+        );
       });
     },
 
@@ -214,10 +228,15 @@ export function createAgent(options: AgentOptions): Agent {
         // The resumed run's figures start where the saved run's did.
         const scope = scopeFor(sessionId, ledger, conversation, resumeOptions.signal, saved.runStart.ledger);
         if (scope.manager.inFlight) scope.interrupted = resumeOptions.interruptedTools ?? 'error';
-        driveRun(run, scope, { input: machineInput(scope.manager), snapshot: saved.snapshot }, {
-          ...drive,
-          record: { ...record(scope, saved.runStart.events), runStart: saved.runStart },
-        });
+        driveRun(
+          run,
+          scope,
+          { input: machineInput(scope.manager), snapshot: saved.snapshot },
+          {
+            ...drive,
+            record: { ...record(scope, saved.runStart.events), runStart: saved.runStart },
+          },
+        );
       });
     },
   };

@@ -51,7 +51,12 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
       scope.signal?.removeEventListener('abort', abort);
       void finish(snapshot);
     },
-    error: (error) => run.end({ error: new AgentError(`the run stopped on an internal error: ${String(error)}`, scope.sessionId, { cause: error }) }),
+    error: (error) =>
+      run.end({
+        error: new AgentError(`the run stopped on an internal error: ${String(error)}`, scope.sessionId, {
+          cause: error,
+        }),
+      }),
   });
   const finish = async (snapshot: SnapshotFrom<typeof agentMachine>) => {
     try {
@@ -70,7 +75,11 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
   if (scope.signal?.aborted) abort();
 }
 
-function runResult(scope: RunScope, snapshot: SnapshotFrom<typeof agentMachine>, eventsStart: number): RunResult {
+function runResult(
+  scope: RunScope,
+  snapshot: SnapshotFrom<typeof agentMachine>,
+  eventsStart: number,
+): RunResult {
   const { context } = snapshot;
   const entries = scope.ledger.slice(scope.ledgerStart);
   const total = totalUsage(entries);

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { renderMessages, type Summarizer, type SummaryRequest, type SummaryResult } from '@cairn/memory';
-import { callModel, type ModelClient, type RetryOptions } from './call-model.ts';
 import { withCacheBreakpoints } from './cache-breakpoints.ts';
+import { callModel, type ModelClient, type RetryOptions } from './call-model.ts';
 
 /** Options of {@link modelSummarizer}. */
 export interface ModelSummarizerOptions {
@@ -71,14 +71,18 @@ function summaryParams(
   const text = `${INSTRUCTION} ${options.prompt ?? request.prompt}\n\n${previous}<conversation>\n${renderMessages(request.messages)}\n</conversation>`;
   const maxTokens = Math.min(request.maxTokens, options.maxTokens ?? request.maxTokens);
   const { system, tools = [], sameModelAs } = options.context ?? {};
-  const shared = sameModelAs === model;
-  const prompt = withCacheBreakpoints({ system, tools: shared ? tools : [], messages: [] });
+  const messages: Anthropic.MessageParam[] = [{ role: 'user', content: text }];
+  if (sameModelAs !== model) {
+    return { model, max_tokens: maxTokens, ...(system !== undefined && { system }), messages };
+  }
+  // The agent's own model: start with its exact tools + system prefix (breakpoint included) to read its cache.
+  const prefix = withCacheBreakpoints({ system, tools, messages: [] });
   return {
     model,
     max_tokens: maxTokens,
-    ...(prompt.system && { system: shared ? prompt.system : (system ?? '') }),
-    ...(shared && tools.length > 0 && { tools: prompt.tools, tool_choice: { type: 'none' as const } }),
-    messages: [{ role: 'user', content: text }],
+    ...(prefix.system && { system: prefix.system }),
+    ...(tools.length > 0 && { tools: prefix.tools, tool_choice: { type: 'none' as const } }),
+    messages,
   };
 }
 

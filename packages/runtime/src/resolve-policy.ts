@@ -38,7 +38,9 @@ export function resolvePolicy(options: ContextOptions, summarizer: Summarizer): 
   const prompt = options.summaryPrompt === undefined ? {} : { prompt: options.summaryPrompt };
   switch (policy) {
     case 'sliding-window':
-      return slidingWindow(options.keepRecentTokens === undefined ? {} : { keepTokens: options.keepRecentTokens });
+      return slidingWindow(
+        options.keepRecentTokens === undefined ? {} : { keepTokens: options.keepRecentTokens },
+      );
     case 'importance':
       return importancePruning(keep);
     case 'summarization':

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Anthropic from '@anthropic-ai/sdk';
 import { FileSessionStore, InMemorySessionStore, viewProblems } from '@cairn/memory';
+import { type Simulator, seededRandom, startSimulator } from '@cairn/simulator';
 import { defineTool } from '@cairn/tools';
-import { seededRandom, startSimulator, type Simulator } from '@cairn/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { INTERRUPTED_TEXT } from './agent-steps.ts';
@@ -16,6 +16,7 @@ import { startScriptedApi, text } from './testing/scripted-api.ts';
 
 const CHILD = new URL('./testing/kill-child.ts', import.meta.url).pathname;
 const TRIALS = 10;
+const KILLS_PER_CHAIN = 5;
 
 let sim: Simulator;
 const dirs: string[] = [];
@@ -48,51 +49,64 @@ function child(dir: string, mode: 'run' | 'resume', killAt = Number.POSITIVE_INF
 }
 
 describe('resuming a run whose process died', () => {
-  it('reaches the same final result as an uninterrupted run after a SIGKILL at a random step, 10 times', async () => {
-    const baseline = crashAgent(sim.baseURL, await tempDir()).run('Please process every ticket in the queue.', {
-      sessionId: SESSION_ID,
-    });
-    const expected = await baseline.result();
-    const events = expected.turns * 4;
+  it('reaches the same final result as an uninterrupted run after SIGKILLs at 10 random steps', async () => {
+    const expected = await crashAgent(sim.baseURL, await tempDir())
+      .run('Please process every ticket in the queue.', { sessionId: SESSION_ID })
+      .result();
     const random = seededRandom(42);
-    const trials = Array.from({ length: TRIALS }, () => 1 + Math.floor(random() * events));
-
-    const outcomes = [];
-    for (let i = 0; i < trials.length; i += 2) {
-      outcomes.push(
-        ...(await Promise.all(
-          trials.slice(i, i + 2).map(async (killAt) => {
-            const dir = await tempDir();
-            const first = await child(dir, 'run', killAt);
-            const resumed = first ?? (await child(dir, 'resume'));
-            const session = await new FileSessionStore({ dir }).load(SESSION_ID);
-            const entries = (session?.conversation as { entries: { message: never }[] }).entries;
-            return { killAt, killed: first === null, resumed, problems: viewProblems(entries.map((e) => e.message)) };
-          }),
-        )),
-      );
-    }
-    expect(outcomes.filter((o) => o.killed).length).toBeGreaterThanOrEqual(TRIALS - 1);
-    for (const outcome of outcomes) {
-      expect(outcome.resumed, `killed at event ${outcome.killAt}`).toEqual({
+    // Two chains side by side, each killed KILLS_PER_CHAIN times, a few events after each (re)start.
+    const chains = await Promise.all(
+      Array.from({ length: TRIALS / KILLS_PER_CHAIN }, async () => {
+        const dir = await tempDir();
+        const kills: number[] = [];
+        let result: unknown = null;
+        for (let k = 0; result === null; k++) {
+          const killAt = k < KILLS_PER_CHAIN ? 1 + Math.floor(random() * 8) : Number.POSITIVE_INFINITY;
+          result = await child(dir, k === 0 ? 'run' : 'resume', killAt);
+          if (result === null) kills.push(killAt);
+        }
+        const session = await new FileSessionStore({ dir }).load(SESSION_ID);
+        const entries = (session!.conversation as { entries: { message: never }[] }).entries;
+        return { kills, result, problems: viewProblems(entries.map((e) => e.message)) };
+      }),
+    );
+    expect(chains.flatMap((c) => c.kills)).toHaveLength(TRIALS);
+    for (const chain of chains) {
+      expect(chain.result, `killed at events ${chain.kills.join(', ')}`).toEqual({
         text: expected.text,
         turns: expected.turns,
         status: 'done',
       });
-      expect(outcome.problems).toEqual([]);
+      expect(chain.problems).toEqual([]);
     }
   });
 
   it("answers a call whose result was not saved with an is_error 'interrupted' result by default", async () => {
     const api = await startScriptedApi([
-      { content: [text('Charging.'), { type: 'tool_use', id: 'toolu_1', name: 'charge', input: {}, caller: { type: 'direct' } }], stopReason: 'tool_use' },
+      {
+        content: [
+          text('Charging.'),
+          { type: 'tool_use', id: 'toolu_1', name: 'charge', input: {}, caller: { type: 'direct' } },
+        ],
+        stopReason: 'tool_use',
+      },
       { content: [text('I will check the charge first.')], stopReason: 'end_turn' },
     ]);
     const store = new InMemorySessionStore();
     const client = new Anthropic({ baseURL: api.baseURL, apiKey: 'test', maxRetries: 0 });
     let charges = 0;
-    const hang = defineTool({ name: 'charge', description: 'Charge.', input: z.object({}), run: () => new Promise(() => {}) });
-    const charge = defineTool({ name: 'charge', description: 'Charge.', input: z.object({}), run: () => ++charges });
+    const hang = defineTool({
+      name: 'charge',
+      description: 'Charge.',
+      input: z.object({}),
+      run: () => new Promise(() => {}),
+    });
+    const charge = defineTool({
+      name: 'charge',
+      description: 'Charge.',
+      input: z.object({}),
+      run: () => ++charges,
+    });
     const crashed = createAgent({ client, model: 'claude-sonnet-4-6', tools: [hang], store, recall: false });
     const dying = crashed.run('Charge the card.', { sessionId: 'card' });
     for await (const event of dying) if (event.type === 'tool-call') break; // the process "dies" here

@@ -55,7 +55,8 @@ export function limitReached(
 ): RunStopReason | null {
   if (turns >= maxIterations) return 'max_iterations';
   if (budget.maxCostUsd !== undefined && spent.costUsd >= budget.maxCostUsd) return 'max_cost';
-  if (budget.maxInputTokens !== undefined && spent.inputTokens >= budget.maxInputTokens) return 'max_input_tokens';
+  if (budget.maxInputTokens !== undefined && spent.inputTokens >= budget.maxInputTokens)
+    return 'max_input_tokens';
   return null;
 }
 

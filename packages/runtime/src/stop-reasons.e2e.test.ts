@@ -1,13 +1,13 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { defineTool } from '@cairn/tools';
 import { startSimulator } from '@cairn/simulator';
+import { defineTool } from '@cairn/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { AgentError } from './agent-error.ts';
 import { createAgent } from './create-agent.ts';
 import { CONTINUE_PROMPT } from './run-decisions.ts';
-import { type ScriptedAnswer, startScriptedApi, text } from './testing/scripted-api.ts';
 import { DESK_SYSTEM, DESK_TASK, deskTools } from './testing/desk-tools.ts';
+import { type ScriptedAnswer, startScriptedApi, text } from './testing/scripted-api.ts';
 
 const MODEL = 'claude-sonnet-4-6';
 const closers: (() => Promise<void>)[] = [];
@@ -25,10 +25,23 @@ async function desk(options: Partial<Parameters<typeof createAgent>[0]> = {}) {
   const sim = await startSimulator();
   closers.push(sim.close);
   const client = new Anthropic({ baseURL: sim.baseURL, apiKey: 'test' });
-  return createAgent({ client, model: MODEL, system: DESK_SYSTEM, tools: deskTools(), recall: false, ...options });
+  return createAgent({
+    client,
+    model: MODEL,
+    system: DESK_SYSTEM,
+    tools: deskTools(),
+    recall: false,
+    ...options,
+  });
 }
 
-const call = (id: string): Anthropic.ToolUseBlock => ({ type: 'tool_use', id, name: 'ping', input: {}, caller: { type: 'direct' } });
+const call = (id: string): Anthropic.ToolUseBlock => ({
+  type: 'tool_use',
+  id,
+  name: 'ping',
+  input: {},
+  caller: { type: 'direct' },
+});
 const ping = defineTool({ name: 'ping', description: 'Ping.', input: z.object({}), run: () => 'pong' });
 
 describe('stop reasons and limits', () => {
@@ -37,9 +50,13 @@ describe('stop reasons and limits', () => {
       { content: [text('Pinging.'), call('toolu_1')], stopReason: 'tool_use' },
       { content: [text('All done.')], stopReason: 'end_turn' },
     ]);
-    const result = await createAgent({ client, model: MODEL, tools: [ping], recall: false }).run('Ping.').result();
+    const result = await createAgent({ client, model: MODEL, tools: [ping], recall: false })
+      .run('Ping.')
+      .result();
     expect(result).toMatchObject({ status: 'done', stopReason: 'end_turn', text: 'All done.', turns: 2 });
-    expect(api.requests[1]?.messages.at(-1)?.content).toMatchObject([{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'pong' }]);
+    expect(api.requests[1]?.messages.at(-1)?.content).toMatchObject([
+      { type: 'tool_result', tool_use_id: 'toolu_1', content: 'pong' },
+    ]);
   });
 
   it('continues a reply cut at max_tokens and joins its parts, dropping a cut tool call', async () => {
@@ -47,7 +64,9 @@ describe('stop reasons and limits', () => {
       { content: [text('The first half, '), call('toolu_cut')], stopReason: 'max_tokens' },
       { content: [text('and the second.')], stopReason: 'end_turn' },
     ]);
-    const result = await createAgent({ client, model: MODEL, tools: [ping], recall: false }).run('Write.').result();
+    const result = await createAgent({ client, model: MODEL, tools: [ping], recall: false })
+      .run('Write.')
+      .result();
     expect(result).toMatchObject({ status: 'done', text: 'The first half, and the second.', turns: 2 });
     expect(api.requests[1]?.messages.slice(-2)).toMatchObject([
       { role: 'assistant', content: [{ type: 'text', text: 'The first half, ' }] },
@@ -65,9 +84,15 @@ describe('stop reasons and limits', () => {
   });
 
   it('stops on refusal with the refusal as its text', async () => {
-    const { client } = await scripted([{ content: [text('I cannot help with that.')], stopReason: 'refusal' }]);
+    const { client } = await scripted([
+      { content: [text('I cannot help with that.')], stopReason: 'refusal' },
+    ]);
     const result = await createAgent({ client, model: MODEL, recall: false }).run('Do harm.').result();
-    expect(result).toMatchObject({ status: 'stopped', stopReason: 'refusal', text: 'I cannot help with that.' });
+    expect(result).toMatchObject({
+      status: 'stopped',
+      stopReason: 'refusal',
+      text: 'I cannot help with that.',
+    });
   });
 
   it('stops at maxIterations with every tool call answered', async () => {

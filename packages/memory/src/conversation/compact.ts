@@ -63,7 +63,8 @@ async function compactOver(ctx: CompactContext, before: number, hardLimit: numbe
       return null;
     }
   }
-  if (ctx.tokens() > config.threshold) await runPolicy(ctx, emergencyWindow, steps, 'emergency');
+  // The last resort of every policy, so that compactions come in chunks down to the target.
+  if (ctx.tokens() > config.target) await runPolicy(ctx, emergencyWindow, steps, 'emergency');
 
   const after = ctx.tokens();
   if (after > config.threshold) {

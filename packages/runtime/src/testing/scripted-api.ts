@@ -21,7 +21,9 @@ export async function startScriptedApi(answers: readonly ScriptedAnswer[]) {
       const answer = answers[Math.min(requests.length, answers.length) - 1]!;
       if ('status' in answer) {
         res.writeHead(answer.status, { 'content-type': 'application/json', 'x-should-retry': 'false' });
-        return res.end(JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'scripted' } }));
+        return res.end(
+          JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'scripted' } }),
+        );
       }
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.end(sse(answer.content, answer.stopReason, requests.length));
@@ -35,12 +37,30 @@ export async function startScriptedApi(answers: readonly ScriptedAnswer[]) {
   };
 }
 
-function sse(content: readonly Anthropic.ContentBlock[], stopReason: Anthropic.StopReason, n: number): string {
-  const usage = { input_tokens: 100, output_tokens: 10, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
+function sse(
+  content: readonly Anthropic.ContentBlock[],
+  stopReason: Anthropic.StopReason,
+  n: number,
+): string {
+  const usage = {
+    input_tokens: 100,
+    output_tokens: 10,
+    cache_read_input_tokens: 0,
+    cache_creation_input_tokens: 0,
+  };
   const events: unknown[] = [
     {
       type: 'message_start',
-      message: { id: `msg_${n}`, type: 'message', role: 'assistant', model: 'scripted', content: [], stop_reason: null, stop_sequence: null, usage },
+      message: {
+        id: `msg_${n}`,
+        type: 'message',
+        role: 'assistant',
+        model: 'scripted',
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage,
+      },
     },
   ];
   content.forEach((block, index) => {
@@ -49,7 +69,11 @@ function sse(content: readonly Anthropic.ContentBlock[], stopReason: Anthropic.S
       events.push({ type: 'content_block_delta', index, delta: { type: 'text_delta', text: block.text } });
     } else if (block.type === 'tool_use') {
       events.push({ type: 'content_block_start', index, content_block: { ...block, input: {} } });
-      events.push({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input) } });
+      events.push({
+        type: 'content_block_delta',
+        index,
+        delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input) },
+      });
     }
     events.push({ type: 'content_block_stop', index });
   });

@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import { extractiveSummarizer, type SummaryResult, type Summarizer, TokenCounter } from '@cairn/memory';
+import { type ModelClient, modelSummarizer, type ModelPrice, priceCall, resolvePolicy } from '@cairn/runtime';
+import type { Scenario } from '../sweep/scenario.ts';
+import type { PointFigures, PointSettings } from '../sweep/sweep-point.ts';
+import { parseProbes, parseSessions, type Probe, type RecordedSession } from './recorded-conversation.ts';
+import { replayConversations } from './replay-conversations.ts';
+
+/** The summarizer setting that calls no model. */
+export const EXTRACTIVE = 'extractive';
+
+/** What measuring recorded conversations needs besides the conversations. */
+export interface RecordedDeps {
+  /** The model the conversations were held with. */
+  readonly model: string;
+  readonly price: ModelPrice;
+  readonly minCacheableTokens: number;
+  /** Prices a summarizer model, or throws saying how to add it. */
+  readonly priceOf: (model: string) => ModelPrice;
+  /** Opens the client model summarizers call (the simulator offline); called once, on first need. */
+  readonly connect: () => Promise<ModelClient>;
+}
+
+/** Reads and checks a sessions file and an optional probe file. */
+export async function loadRecorded(
+  sessionsPath: string,
+  probesPath: string | null,
+): Promise<{ sessions: RecordedSession[]; probes: Probe[] }> {
+  const sessions = parseSessions(await readFile(sessionsPath, 'utf8'), sessionsPath);
+  const probes = probesPath === null ? [] : parseProbes(await readFile(probesPath, 'utf8'), probesPath);
+  return { sessions, probes };
+}
+
+/**
+ * Recorded conversations as a scenario. There is no agent: cost is what the requests of the recorded
+ * conversation would send (the context at each user message, priced as input, with prompt caching
+ * estimated by `cacheSplit`), plus the recorded assistant messages as output, plus the summarizer's calls
+ * as billed. Fidelity is probe survival.
+ */
+export function recordedScenario(
+  data: { readonly sessions: readonly RecordedSession[]; readonly probes: readonly Probe[] },
+  deps: RecordedDeps,
+): Scenario {
+  const counter = new TokenCounter({ model: deps.model });
+  let client: Promise<ModelClient> | undefined;
+  return {
+    async measure(settings: PointSettings): Promise<PointFigures> {
+      const calls: SummaryResult[] = [];
+      const summarizer = await summarizerFor(settings.summarizerModel, counter, calls, () => {
+        client ??= deps.connect();
+        return client;
+      });
+      const replay = await replayConversations({
+        ...data,
+        policy: resolvePolicy({ policy: settings.policy }, summarizer),
+        threshold: settings.threshold,
+        counter,
+        minCacheableTokens: deps.minCacheableTokens,
+      });
+      const main = priceCall(
+        'main',
+        deps.model,
+        {
+          input_tokens: replay.cache.uncached,
+          output_tokens: replay.outputTokens,
+          cache_read_input_tokens: replay.cache.read,
+          cache_creation_input_tokens: replay.cache.write,
+        },
+        deps.price,
+        new Date(0),
+      );
+      const billed = calls.filter((call) => call.model !== EXTRACTIVE).map((call) => priceSummary(call, deps));
+      const summarizerInputTokens = billed.reduce((sum, b) => sum + b.input, 0);
+      const summarizerOutputTokens = billed.reduce((sum, b) => sum + b.output, 0);
+      return {
+        turns: replay.requests,
+        inputTokens: replay.inputTokens + summarizerInputTokens,
+        outputTokens: replay.outputTokens + summarizerOutputTokens,
+        summarizerInputTokens,
+        summarizerOutputTokens,
+        peakContextTokens: replay.peakContextTokens,
+        compactions: replay.compactions,
+        costUsd: main.costUsdUncached + billed.reduce((sum, b) => sum + b.costUsdUncached, 0),
+        costUsdCached: main.costUsd + billed.reduce((sum, b) => sum + b.costUsd, 0),
+        fidelity: { kind: 'probes', ...replay.probes },
+      };
+    },
+    async close() {},
+  };
+}
+
+async function summarizerFor(
+  model: string | null,
+  counter: TokenCounter,
+  calls: SummaryResult[],
+  connect: () => Promise<ModelClient>,
+): Promise<Summarizer> {
+  if (model === null || model === EXTRACTIVE) return extractiveSummarizer({ counter });
+  if (model === 'auto') {
+    throw new TypeError(
+      "summarizer model 'auto' chooses by the warmth of an agent's prompt cache, which a replay has not got: " +
+        'name a model (claude-haiku-4-5, say) or extractive',
+    );
+  }
+  return modelSummarizer({ client: await connect(), model, onResult: (result) => calls.push(result) });
+}
+
+function priceSummary(call: SummaryResult, deps: RecordedDeps) {
+  const { inputTokens, outputTokens, cacheReadInputTokens, cacheCreationInputTokens } = call.usage;
+  const entry = priceCall(
+    'summarizer',
+    call.model,
+    {
+      input_tokens: inputTokens,
+      output_tokens: outputTokens,
+      cache_read_input_tokens: cacheReadInputTokens,
+      cache_creation_input_tokens: cacheCreationInputTokens,
+    },
+    deps.priceOf(call.model),
+    new Date(0),
+  );
+  return {
+    input: inputTokens + cacheReadInputTokens + cacheCreationInputTokens,
+    output: outputTokens,
+    costUsd: entry.costUsd,
+    costUsdUncached: entry.costUsdUncached,
+  };
+}

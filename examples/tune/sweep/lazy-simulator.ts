@@ -1,0 +1,25 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { startSimulator } from '@cairn/simulator';
+
+/** A simulator started on first use, and an SDK client pointed at it. */
+export interface LazySimulator {
+  client(): Promise<Anthropic>;
+  close(): Promise<void>;
+}
+
+/** Starts the simulator on a free loopback port the first time a client is asked for. */
+export function lazySimulator(): LazySimulator {
+  let started: Promise<{ client: Anthropic; close(): Promise<void> }> | undefined;
+  return {
+    async client() {
+      started ??= startSimulator({ port: 0 }).then((sim) => ({
+        client: new Anthropic({ baseURL: sim.baseURL, apiKey: 'simulator' }),
+        close: () => sim.close(),
+      }));
+      return (await started).client;
+    },
+    async close() {
+      await (await started)?.close();
+    },
+  };
+}
