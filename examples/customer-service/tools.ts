@@ -35,7 +35,7 @@ export interface SupportDesk {
   markComplete(ticketId: string): DeskReply;
 }
 
-const ticketId = z.string().describe('The ticket ID as returned by get_next_ticket, for example "TICKET-1".');
+const ticketId = z.string().describe('The ticket ID as returned by get_next_ticket, for example "TKT-0001".');
 
 /** The seven support tools, acting on `desk`. */
 export function supportTools(desk: SupportDesk): Tool[] {

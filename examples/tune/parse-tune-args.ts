@@ -78,7 +78,9 @@ export function parseTuneArgs(argv: readonly string[]): TuneArgs | 'help' {
     throw new TypeError('--probes needs --sessions: the probes ask about recorded conversations');
   }
   if (values.sessions !== undefined && values.tickets !== undefined) {
-    throw new TypeError('--tickets is for the desk and --sessions for recorded conversations: give one of them');
+    throw new TypeError(
+      '--tickets is for the desk and --sessions for recorded conversations: give one of them',
+    );
   }
   const scenario =
     values.sessions === undefined
@@ -90,10 +92,13 @@ export function parseTuneArgs(argv: readonly string[]): TuneArgs | 'help' {
     thresholds: values.thresholds === undefined ? null : parseThresholds(values.thresholds),
     policies: values.policies === undefined ? POLICIES : names(values.policies).map(policy),
     summarizerModels:
-      values['summarizer-models'] === undefined ? DEFAULT_SUMMARIZER_MODELS : names(values['summarizer-models']),
+      values['summarizer-models'] === undefined
+        ? DEFAULT_SUMMARIZER_MODELS
+        : names(values['summarizer-models']),
     floor: values.floor === undefined ? DEFAULT_FLOOR[scenario.kind] : share(values.floor),
     workers: wholeNumber(values.workers, '--workers') ?? null,
-    pointTimeoutMs: (wholeNumber(values['point-timeout'], '--point-timeout') ?? DEFAULT_POINT_TIMEOUT_S) * 1000,
+    pointTimeoutMs:
+      (wholeNumber(values['point-timeout'], '--point-timeout') ?? DEFAULT_POINT_TIMEOUT_S) * 1000,
     jsonPath: values.json ?? null,
     htmlPath: values.html ?? DEFAULT_HTML_PATH,
     chart: !values['no-chart'],
@@ -101,7 +106,10 @@ export function parseTuneArgs(argv: readonly string[]): TuneArgs | 'help' {
 }
 
 function names(text: string): string[] {
-  const list = text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const list = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   if (list.length === 0) throw new TypeError(`"${text}" names nothing: give a comma-separated list`);
   return [...new Set(list)];
 }
@@ -114,13 +122,15 @@ function policy(name: string): PolicyName {
 function wholeNumber(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new TypeError(`${flag} must be a whole number above 0, got "${text}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new TypeError(`${flag} must be a whole number above 0, got "${text}"`);
   return n;
 }
 
 function share(text: string): number {
   const percent = text.trim().endsWith('%');
   const n = Number(percent ? text.trim().slice(0, -1) : text) / (percent || Number(text) > 1 ? 100 : 1);
-  if (!(n >= 0 && n <= 1)) throw new TypeError(`--floor must be a share (0.95) or a percentage (95%), got "${text}"`);
+  if (!(n >= 0 && n <= 1))
+    throw new TypeError(`--floor must be a share (0.95) or a percentage (95%), got "${text}"`);
   return n;
 }

@@ -1,19 +1,18 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { TokenCounter } from '@cairn/memory';
+import { DESK_THRESHOLDS } from './desk/desk-scenario.ts';
 import { parseTuneArgs, type TuneArgs, USAGE } from './parse-tune-args.ts';
-import { loadRecorded } from './recorded/recorded-scenario.ts';
+import { EXTRACTIVE, loadRecorded } from './recorded/recorded-scenario.ts';
 import { htmlReport } from './report/html-report.ts';
 import { progressLine } from './report/progress-line.ts';
 import { terminalCharts } from './report/terminal-charts.ts';
 import { terminalTable } from './report/terminal-table.ts';
 import { tuneJson } from './report/tune-json.ts';
-import { DESK_THRESHOLDS } from './desk/desk-scenario.ts';
 import { defaultThresholds } from './sweep/default-thresholds.ts';
 import { requirePrice } from './sweep/require-price.ts';
 import { describeScenario, type ScenarioSpec } from './sweep/scenario.ts';
 import { sweepGrid } from './sweep/sweep-grid.ts';
-import { EXTRACTIVE } from './recorded/recorded-scenario.ts';
 import { type TuneOptions, tune } from './tune.ts';
 
 /** Where the command writes: text streams, and whether stderr is a terminal (for the progress bar). */
@@ -78,7 +77,9 @@ async function resolveOptions(args: TuneArgs): Promise<TuneOptions> {
     if (model === EXTRACTIVE) continue;
     if (model === 'auto' && args.scenario.kind === 'desk') continue;
     if (model === 'auto') {
-      throw new TypeError("--summarizer-models auto needs an agent's prompt cache: on recorded conversations name a model");
+      throw new TypeError(
+        "--summarizer-models auto needs an agent's prompt cache: on recorded conversations name a model",
+      );
     }
     requirePrice(model);
   }
@@ -92,7 +93,12 @@ async function resolveOptions(args: TuneArgs): Promise<TuneOptions> {
     const { sessions } = await loadRecorded(sessionsPath, probesPath);
     const counter = new TokenCounter({ model: args.model });
     thresholds ??= defaultThresholds(counter.messages(sessions.flatMap((s) => s.messages)));
-    scenario = { kind: 'recorded', sessionsPath: resolve(sessionsPath), probesPath: probesPath && resolve(probesPath), model: args.model };
+    scenario = {
+      kind: 'recorded',
+      sessionsPath: resolve(sessionsPath),
+      probesPath: probesPath && resolve(probesPath),
+      model: args.model,
+    };
   }
   return {
     scenario,

@@ -62,7 +62,9 @@ export function summarizeSweep(
   outcomes: readonly PointOutcome[],
   elapsedMs: number,
 ): TuneReport {
-  const measured = outcomes.flatMap((o) => (o.type === 'measured' ? [{ settings: o.settings, figures: o.figures }] : []));
+  const measured = outcomes.flatMap((o) =>
+    o.type === 'measured' ? [{ settings: o.settings, figures: o.figures }] : [],
+  );
   return {
     scenario,
     floor,

@@ -35,7 +35,11 @@ export function convertBfcl(
       ]),
     ),
   }));
-  const probes = lines<BfclProbe>(probesJsonl).map(({ id, question, answers }) => ({ id, question, answers }));
+  const probes = lines<BfclProbe>(probesJsonl).map(({ id, question, answers }) => ({
+    id,
+    question,
+    answers,
+  }));
   return { sessions, probes };
 }
 

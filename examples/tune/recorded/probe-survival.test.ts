@@ -24,6 +24,10 @@ describe('probeSurvival', () => {
       { question: 'City?', answers: ['Seattle'] },
       { question: 'Age?', answers: ['35'] },
     ];
-    expect(probeSurvival(probes, 'Michael here', 'I live in Seattle')).toEqual({ probes: 3, inView: 1, recoverable: 2 });
+    expect(probeSurvival(probes, 'Michael here', 'I live in Seattle')).toEqual({
+      probes: 3,
+      inView: 1,
+      recoverable: 2,
+    });
   });
 });

@@ -31,10 +31,18 @@ describe('cacheSplit', () => {
   it('reads nothing when the stable prefix is too short to cache on its own', () => {
     const small = unit('system', 100);
     const before = [small, unit('a', 1_200)];
-    expect(cacheSplit(before, [small, unit('summary', 1_000)], MIN)).toEqual({ read: 0, write: 1_100, uncached: 0 });
+    expect(cacheSplit(before, [small, unit('summary', 1_000)], MIN)).toEqual({
+      read: 0,
+      write: 1_100,
+      uncached: 0,
+    });
   });
 
   it('caches nothing in a prompt shorter than the model minimum', () => {
-    expect(cacheSplit(null, [unit('system', 0), unit('a', 900)], MIN)).toEqual({ read: 0, write: 0, uncached: 900 });
+    expect(cacheSplit(null, [unit('system', 0), unit('a', 900)], MIN)).toEqual({
+      read: 0,
+      write: 0,
+      uncached: 900,
+    });
   });
 });

@@ -6,7 +6,13 @@ const line = (value: unknown) => JSON.stringify(value);
 describe('parseSessions', () => {
   it('reads one session per line and names unnamed ones by their line', () => {
     const text = [
-      line({ id: 'a', messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'hello' }] }),
+      line({
+        id: 'a',
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'assistant', content: 'hello' },
+        ],
+      }),
       '',
       line({ messages: [{ role: 'user', content: [{ type: 'text', text: 'again' }] }] }),
     ].join('\n');
@@ -28,7 +34,9 @@ describe('parseSessions', () => {
       line({ id: 'a', messages: [{ role: 'user', content: 'hi' }] }),
       line({ id: 'b', messages: [{ role: 'user', content: 'hi again' }] }),
     ].join('\n');
-    expect(() => parseSessions(text, 's.jsonl')).toThrow(/^s\.jsonl, session "b" message 0: .*each must continue the previous one/);
+    expect(() => parseSessions(text, 's.jsonl')).toThrow(
+      /^s\.jsonl, session "b" message 0: .*each must continue the previous one/,
+    );
   });
 
   it('rejects an empty file', () => {
@@ -38,7 +46,10 @@ describe('parseSessions', () => {
 
 describe('parseProbes', () => {
   it('reads questions and accepted answers, keeping ids when given', () => {
-    const text = [line({ id: 'p1', question: 'Name?', answers: ['Michael'] }), line({ question: 'Age?', answers: ['35'] })];
+    const text = [
+      line({ id: 'p1', question: 'Name?', answers: ['Michael'] }),
+      line({ question: 'Age?', answers: ['35'] }),
+    ];
     expect(parseProbes(text.join('\n'), 'p.jsonl')).toEqual([
       { id: 'p1', question: 'Name?', answers: ['Michael'] },
       { question: 'Age?', answers: ['35'] },

@@ -1,5 +1,5 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { ConversationManager, ConversationError } from '@cairn/memory';
+import { ConversationError, ConversationManager } from '@cairn/memory';
 import * as z from 'zod';
 
 /** One recorded conversation: Messages API messages, oldest first. */
@@ -46,9 +46,13 @@ export function parseSessions(text: string, source: string): RecordedSession[] {
           `"content": string | blocks }, ...] } (${z.prettifyError(parsed.error).replaceAll('\n', ' ')})`,
       );
     }
-    return { id: parsed.data.id ?? `line-${line}`, messages: parsed.data.messages as Anthropic.MessageParam[] };
+    return {
+      id: parsed.data.id ?? `line-${line}`,
+      messages: parsed.data.messages as Anthropic.MessageParam[],
+    };
   });
-  if (sessions.length === 0) throw new TypeError(`${source} holds no sessions: write one JSON object per line`);
+  if (sessions.length === 0)
+    throw new TypeError(`${source} holds no sessions: write one JSON object per line`);
   checkSequence(sessions, source);
   return sessions;
 }
@@ -75,7 +79,9 @@ function jsonLines(text: string, source: string): { line: number; value: unknown
     try {
       rows.push({ line: index + 1, value: JSON.parse(raw) });
     } catch (error) {
-      throw new TypeError(`${source} line ${index + 1} is not JSON: ${(error as Error).message}`, { cause: error });
+      throw new TypeError(`${source} line ${index + 1} is not JSON: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   return rows;

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { extractiveSummarizer, type SummaryResult, type Summarizer, TokenCounter } from '@cairn/memory';
-import { type ModelClient, modelSummarizer, type ModelPrice, priceCall, resolvePolicy } from '@cairn/runtime';
+import { extractiveSummarizer, type Summarizer, type SummaryResult, TokenCounter } from '@cairn/memory';
+import { type ModelClient, type ModelPrice, modelSummarizer, priceCall, resolvePolicy } from '@cairn/runtime';
 import type { Scenario } from '../sweep/scenario.ts';
 import type { PointFigures, PointSettings } from '../sweep/sweep-point.ts';
-import { parseProbes, parseSessions, type Probe, type RecordedSession } from './recorded-conversation.ts';
+import { type Probe, parseProbes, parseSessions, type RecordedSession } from './recorded-conversation.ts';
 import { replayConversations } from './replay-conversations.ts';
 
 /** The summarizer setting that calls no model. */
@@ -69,7 +69,9 @@ export function recordedScenario(
         deps.price,
         new Date(0),
       );
-      const billed = calls.filter((call) => call.model !== EXTRACTIVE).map((call) => priceSummary(call, deps));
+      const billed = calls
+        .filter((call) => call.model !== EXTRACTIVE)
+        .map((call) => priceSummary(call, deps));
       const summarizerInputTokens = billed.reduce((sum, b) => sum + b.input, 0);
       const summarizerOutputTokens = billed.reduce((sum, b) => sum + b.output, 0);
       return {

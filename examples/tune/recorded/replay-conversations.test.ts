@@ -7,14 +7,24 @@ const facts = ['Michael', 'Seattle', 'Portland', 'Garmin', 'MonoBean', 'Oregon']
 const sessions: RecordedSession[] = facts.map((fact, i) => ({
   id: `s${i}`,
   messages: [
-    { role: 'user', content: `Remember this: the word of session ${i} is ${fact}. ${'Some chatter about coffee. '.repeat(40)}` },
+    {
+      role: 'user',
+      content: `Remember this: the word of session ${i} is ${fact}. ${'Some chatter about coffee. '.repeat(40)}`,
+    },
     { role: 'assistant', content: 'Thank you, I have noted that.' },
   ],
 }));
 const probes = facts.map((fact) => ({ question: `Which word?`, answers: [fact] }));
 const counter = new TokenCounter({ model: 'claude-sonnet-4-5' });
 const replay = (threshold: number) =>
-  replayConversations({ sessions, probes, policy: slidingWindow(), threshold, counter, minCacheableTokens: 1_024 });
+  replayConversations({
+    sessions,
+    probes,
+    policy: slidingWindow(),
+    threshold,
+    counter,
+    minCacheableTokens: 1_024,
+  });
 
 describe('replayConversations', () => {
   it('sends every user message with the whole conversation when nothing needs compacting', async () => {

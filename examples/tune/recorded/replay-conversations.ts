@@ -49,7 +49,15 @@ export async function replayConversations(setup: ReplaySetup): Promise<ReplayFig
   const prefix: PromptUnit = { key: 'system', tokens: counter.system(setup.system) };
   let previous: PromptUnit[] | null = null;
   let lastView: Anthropic.MessageParam[] = [];
-  const totals = { requests: 0, inputTokens: 0, outputTokens: 0, peakContextTokens: 0, read: 0, write: 0, uncached: 0 };
+  const totals = {
+    requests: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    peakContextTokens: 0,
+    read: 0,
+    write: 0,
+    uncached: 0,
+  };
 
   for (const message of setup.sessions.flatMap((session) => session.messages)) {
     manager.append(message);

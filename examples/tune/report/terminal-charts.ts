@@ -12,7 +12,12 @@ export function terminalCharts(report: TuneReport): string {
   const series = pointSeries(report.measured);
   const markers = markersFor(series);
   const pick = report.measured.find((p) => sameSettings(p.settings, report.recommendation?.settings));
-  const chart = (title: string, y: (p: MeasuredPoint) => number | null, formatY: (n: number) => string, domain?: [number, number]) =>
+  const chart = (
+    title: string,
+    y: (p: MeasuredPoint) => number | null,
+    formatY: (n: number) => string,
+    domain?: [number, number],
+  ) =>
     textChart({
       title,
       series: series.map((s, i) => ({
@@ -26,12 +31,22 @@ export function terminalCharts(report: TuneReport): string {
       formatX: (x) => `${Math.round(x).toLocaleString('en-US')} tokens`,
       formatY,
       ...(domain && { yDomain: domain }),
-      ...(pick && y(pick) !== null && { highlight: { x: pick.settings.threshold, y: y(pick)!, marker: RECOMMENDED, label: 'recommended' } }),
+      ...(pick &&
+        y(pick) !== null && {
+          highlight: { x: pick.settings.threshold, y: y(pick)!, marker: RECOMMENDED, label: 'recommended' },
+        }),
     });
   const charts = [chart('Cost with prompt caching against threshold', (p) => p.figures.costUsdCached, usd)];
   if (report.measured.some((p) => fidelityScore(p.figures.fidelity) !== null)) {
     const what = report.measured[0]?.figures.fidelity.kind === 'report' ? 'tickets right' : 'probes in view';
-    charts.push(chart(`Fidelity (${what}) against threshold`, (p) => fidelityScore(p.figures.fidelity), percent, [0, 1]));
+    charts.push(
+      chart(
+        `Fidelity (${what}) against threshold`,
+        (p) => fidelityScore(p.figures.fidelity),
+        percent,
+        [0, 1],
+      ),
+    );
   }
   return charts.join('\n\n');
 }

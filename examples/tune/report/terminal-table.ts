@@ -48,7 +48,9 @@ export function terminalTable(report: TuneReport): string {
     ),
     '',
     `★ recommended  ◆ on the cost–fidelity Pareto front  · tokens include the summarizer's · cost without / with prompt caching` +
-      (kind === 'probes' ? ' · fidelity: probes in view (recoverable)' : ' · fidelity: tickets right in the final report'),
+      (kind === 'probes'
+        ? ' · fidelity: probes in view (recoverable)'
+        : ' · fidelity: tickets right in the final report'),
   ];
   const failed = report.outcomes.filter((o) => o.type === 'failed');
   if (failed.length > 0) {
@@ -56,7 +58,10 @@ export function terminalTable(report: TuneReport): string {
     for (const f of failed) lines.push(`  ${settingLabel(f.settings)}: ${f.error}`);
   }
   const r = report.recommendation;
-  lines.push('', r ? `Recommendation: ${settingLabel(r.settings)}. ${r.reason}` : 'No recommendation: every point failed.');
+  lines.push(
+    '',
+    r ? `Recommendation: ${settingLabel(r.settings)}. ${r.reason}` : 'No recommendation: every point failed.',
+  );
   return lines.join('\n');
 }
 

@@ -13,7 +13,12 @@ export interface TextChartOptions {
   /** The y range; @default the data's */
   readonly yDomain?: readonly [number, number];
   /** A point drawn over everything else with its own marker (the recommendation). */
-  readonly highlight?: { readonly x: number; readonly y: number; readonly marker: string; readonly label: string };
+  readonly highlight?: {
+    readonly x: number;
+    readonly y: number;
+    readonly marker: string;
+    readonly label: string;
+  };
   /** Plot columns. @default 64 */
   readonly width?: number;
   /** Plot rows. @default 14 */
@@ -31,7 +36,9 @@ export function textChart(options: TextChartOptions): string {
   const all = options.series.flatMap((s) => s.points);
   if (all.length === 0) return `${options.title}\n(no points)`;
   const [x0, x1] = spread(Math.min(...all.map((p) => p.x)), Math.max(...all.map((p) => p.x)));
-  const [y0, y1] = spread(...(options.yDomain ?? [Math.min(...all.map((p) => p.y)), Math.max(...all.map((p) => p.y))]));
+  const [y0, y1] = spread(
+    ...(options.yDomain ?? [Math.min(...all.map((p) => p.y)), Math.max(...all.map((p) => p.y))]),
+  );
   const col = (x: number) => Math.round(((x - x0) / (x1 - x0)) * (width - 1));
   const row = (y: number) => height - 1 - Math.round(((y - y0) / (y1 - y0)) * (height - 1));
   const grid = Array.from({ length: height }, () => Array<string>(width).fill(' '));

@@ -28,5 +28,7 @@ export async function openScenario(spec: ScenarioSpec): Promise<Scenario> {
 function minCacheable(model: string): number {
   const spec = modelSpec(model);
   if (spec) return spec.minCacheableTokens;
-  throw new TypeError(`the simulator does not know model "${model}": use a model of its table (claude-sonnet-4-5, say)`);
+  throw new TypeError(
+    `the simulator does not know model "${model}": use a model of its table (claude-sonnet-4-5, say)`,
+  );
 }

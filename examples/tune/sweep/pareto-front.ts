@@ -1,4 +1,4 @@
-import { type Ranked, cheapestFirst } from './cheapest-first.ts';
+import { cheapestFirst, type Ranked } from './cheapest-first.ts';
 import { fidelityScore } from './sweep-point.ts';
 
 /**

@@ -22,7 +22,10 @@ describe('recommend', () => {
 
   it('says when the pick never compacted and is itself the cheapest', () => {
     const r = recommend(
-      [point(16_000, 0.2, tickets(5), {}, { compactions: 0, peakContextTokens: 15_562 }), point(8_000, 0.5, tickets(5))],
+      [
+        point(16_000, 0.2, tickets(5), {}, { compactions: 0, peakContextTokens: 15_562 }),
+        point(8_000, 0.5, tickets(5)),
+      ],
       1,
     )!;
     expect(r.reason).toBe(
@@ -34,15 +37,23 @@ describe('recommend', () => {
 
   it('breaks a tie in cost toward the smaller context, then the lower threshold', () => {
     const same = { compactions: 0, peakContextTokens: 9_000 };
-    const r = recommend([point(20_000, 0.3, tickets(5), {}, same), point(10_000, 0.3, tickets(5), {}, same)], 1)!;
+    const r = recommend(
+      [point(20_000, 0.3, tickets(5), {}, same), point(10_000, 0.3, tickets(5), {}, same)],
+      1,
+    )!;
     expect(r.settings.threshold).toBe(10_000);
   });
 
   it('falls back to the cheapest best fidelity when no setting meets the floor, and says what to try', () => {
-    const r = recommend([point(2_000, 0.1, tickets(3)), point(4_000, 0.3, tickets(4)), point(3_000, 0.2, tickets(4))], 1)!;
+    const r = recommend(
+      [point(2_000, 0.1, tickets(3)), point(4_000, 0.3, tickets(4)), point(3_000, 0.2, tickets(4))],
+      1,
+    )!;
     expect(r.settings.threshold).toBe(3_000);
     expect(r.meetsFloor).toBe(false);
-    expect(r.reason).toMatch(/^No setting reaches the floor \(every ticket right\)\. The best fidelity found, 4 of 5 tickets/);
+    expect(r.reason).toMatch(
+      /^No setting reaches the floor \(every ticket right\)\. The best fidelity found, 4 of 5 tickets/,
+    );
     expect(r.reason).toMatch(/Try higher thresholds, or lower the floor with --floor\.$/);
   });
 

@@ -1,4 +1,4 @@
-import { type Ranked, cheapestFirst } from './cheapest-first.ts';
+import { cheapestFirst, type Ranked } from './cheapest-first.ts';
 import { describeFidelity, describeFloor, int, usd } from './format.ts';
 import { fidelityScore, type PointSettings, settingLabel } from './sweep-point.ts';
 
@@ -23,7 +23,8 @@ export function recommend(points: readonly Ranked[], floor: number): Recommendat
   const cheapest = ranked[0];
   if (cheapest === undefined) return null;
   const score = (p: Ranked) => fidelityScore(p.figures.fidelity);
-  const cost = (p: Ranked) => `${usd(p.figures.costUsdCached)} with prompt caching, ${usd(p.figures.costUsd)} without`;
+  const cost = (p: Ranked) =>
+    `${usd(p.figures.costUsdCached)} with prompt caching, ${usd(p.figures.costUsd)} without`;
   const floorText = describeFloor(cheapest.figures.fidelity.kind, floor);
 
   if (ranked.every((p) => score(p) === null)) {

@@ -47,7 +47,12 @@ export interface PointFigures {
 
 /** The outcome of one point: measured, or failed with the reason. */
 export type PointOutcome =
-  | { readonly type: 'measured'; readonly settings: PointSettings; readonly figures: PointFigures; readonly ms: number }
+  | {
+      readonly type: 'measured';
+      readonly settings: PointSettings;
+      readonly figures: PointFigures;
+      readonly ms: number;
+    }
   | { readonly type: 'failed'; readonly settings: PointSettings; readonly error: string };
 
 /** Fidelity as one number in [0, 1]: the share of tickets right, or of probes kept in view; `null` without probes. */
@@ -68,5 +73,10 @@ export function settingLabel(settings: PointSettings): string {
 
 /** Settings compare by value: a copy that crossed a process boundary is the same setting. */
 export function sameSettings(a: PointSettings, b: PointSettings | undefined): boolean {
-  return b !== undefined && a.policy === b.policy && a.threshold === b.threshold && a.summarizerModel === b.summarizerModel;
+  return (
+    b !== undefined &&
+    a.policy === b.policy &&
+    a.threshold === b.threshold &&
+    a.summarizerModel === b.summarizerModel
+  );
 }

@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** What a task module exports for the pool's child processes. */
@@ -11,7 +11,9 @@ export interface TaskModule<T, R> {
 }
 
 /** A task's outcome: its value, or why it failed (thrown, crashed or timed out). */
-export type Settled<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly error: string };
+export type Settled<R> =
+  | { readonly ok: true; readonly value: R }
+  | { readonly ok: false; readonly error: string };
 
 export interface WorkerRequest<T> {
   readonly id: number;

@@ -29,7 +29,7 @@ export {
 } from './conversation/compaction-config.ts';
 export type { CompactionConfig } from './conversation/compaction-config.ts';
 export type { CompactionResult, ConversationEvent, StepRecord } from './conversation/events.ts';
-export type { ConversationSnapshot, SnapshotEntry } from './conversation/snapshot.ts';
+export type { ConversationSnapshot, SnapshotEntry, TokenAnchor } from './conversation/snapshot.ts';
 export { SNAPSHOT_VERSION } from './conversation/snapshot.ts';
 export { viewProblems } from './conversation/sequence.ts';
 export { renderMessages } from './conversation/render.ts';

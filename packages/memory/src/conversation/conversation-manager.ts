@@ -9,7 +9,7 @@ import { compact } from './compact.ts';
 import type { CompactionResult, ConversationEvent } from './events.ts';
 import { renderMessages } from './render.ts';
 import { sequenceProblem, toolUseIds } from './sequence.ts';
-import { type ConversationSnapshot, SNAPSHOT_VERSION } from './snapshot.ts';
+import { type ConversationSnapshot, SNAPSHOT_VERSION, type TokenAnchor } from './snapshot.ts';
 import { ViewState } from './view-state.ts';
 
 type Message = Anthropic.MessageParam;
@@ -71,7 +71,7 @@ export class ConversationManager {
   readonly #offloaded = new Map<string, string>();
   readonly #fixedRaw: number;
   readonly #breaker = { failures: 0, openFor: 0 };
-  #anchor: { actual: number; raw: number } | null = null;
+  #anchor: TokenAnchor | null = null;
   #sentRaw = 0;
 
   constructor(options: ConversationManagerOptions = {}) {
@@ -208,6 +208,7 @@ export class ConversationManager {
       ...this.#state.toJSON(),
       events: [...this.#events],
       offloaded: Object.fromEntries(this.#offloaded),
+      calibration: { ratio: this.counter.ratio, anchor: this.#anchor, sentRaw: this.#sentRaw },
     };
   }
 
@@ -224,6 +225,11 @@ export class ConversationManager {
     manager.#state.restore(snapshot);
     manager.#events.push(...snapshot.events);
     for (const [key, value] of Object.entries(snapshot.offloaded)) manager.#offloaded.set(key, value);
+    if (snapshot.calibration) {
+      manager.counter.ratio = snapshot.calibration.ratio;
+      manager.#anchor = snapshot.calibration.anchor;
+      manager.#sentRaw = snapshot.calibration.sentRaw;
+    }
     return manager;
   }
 

@@ -23,4 +23,12 @@ export interface ConversationSnapshot {
   readonly events: readonly ConversationEvent[];
   /** Content offloaded by key (oversized tool results, say). */
   readonly offloaded: Readonly<Record<string, string>>;
+  /** What the token estimate learned from the API, so a resumed run counts as the original did. */
+  readonly calibration?: { readonly ratio: number; readonly anchor: TokenAnchor | null; readonly sentRaw: number };
+}
+
+/** The API's count for the last request, and the local estimate of that same request. */
+export interface TokenAnchor {
+  readonly actual: number;
+  readonly raw: number;
 }

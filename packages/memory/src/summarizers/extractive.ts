@@ -35,7 +35,7 @@ export function extractiveSummarizer(options: ExtractiveSummarizerOptions = {}):
 /** The pure core of {@link extractiveSummarizer}. */
 export function summarizeExtractively(request: SummaryRequest, counter: TokenCounter): string {
   const promptWords = new Set(request.prompt.toLowerCase().match(/[a-z]{4,}/g) ?? []);
-  const candidates = dedupe(extractCandidates(request.messages, request.previousSummary, promptWords));
+  const candidates = dedupe(withRarity(extractCandidates(request.messages, request.previousSummary, promptWords)));
   const identifiers = identifierLine(candidates);
   let budget = request.maxTokens - counter.text(SUMMARY_HEADING) - 30;
   const idTokens = counter.text(identifiers);
@@ -43,12 +43,15 @@ export function summarizeExtractively(request: SummaryRequest, counter: TokenCou
   if (withIds) budget -= idTokens;
 
   const chosen: Candidate[] = [];
-  const ranked = [...candidates].sort((a, b) => b.score - a.score || b.order - a.order);
+  // Most information per token first: short specific facts beat long sentences that mention one.
+  const cost = (c: Candidate) => counter.text(c.text) + 2;
+  const ranked = candidates
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score / Math.sqrt(cost(b)) - a.score / Math.sqrt(cost(a)) || b.order - a.order);
   for (const candidate of ranked) {
-    const cost = counter.text(candidate.text) + 2;
-    if (cost > budget) continue;
+    if (cost(candidate) > budget) continue;
     chosen.push(candidate);
-    budget -= cost;
+    budget -= cost(candidate);
   }
   chosen.sort((a, b) => a.order - b.order);
 
@@ -59,6 +62,25 @@ export function summarizeExtractively(request: SummaryRequest, counter: TokenCou
   }
   if (withIds && identifiers) lines.push('## Identifiers', identifiers);
   return lines.join('\n');
+}
+
+const COMMON = new Set(
+  'about after again also because been before being could does doing during every from have having here into just know like more most much need only other over really should some still such than that their them then there these they thing think this those through very want well were what when where which while will with would your'.split(' '),
+);
+
+/** Words said only once in the whole conversation are its specifics (products, places, details). */
+function withRarity(candidates: Candidate[]): Candidate[] {
+  const words = (text: string) => new Set(text.toLowerCase().match(/[a-z]{6,}/g) ?? []);
+  const frequency = new Map<string, number>();
+  for (const c of candidates) for (const w of words(c.text)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  return candidates.map((c) => {
+    let rare = 0;
+    for (const w of words(c.text)) if (!COMMON.has(w) && frequency.get(w) === 1) rare += 1;
+    const specifics = c.specifics + rare;
+    // A fact with nothing specific in it (no identifier, number, name or rare word) is padding.
+    const score = c.section === 'actions' || specifics > 0 ? c.score + Math.min(rare, 2) : 0;
+    return { ...c, score, specifics };
+  });
 }
 
 function dedupe(candidates: Candidate[]): Candidate[] {

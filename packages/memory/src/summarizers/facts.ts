@@ -8,11 +8,14 @@ export interface Candidate {
   /** Position in the source, to restore reading order. */
   readonly order: number;
   readonly score: number;
+  /** Identifiers, numbers and names in it: a fact without any is padding. */
+  readonly specifics: number;
 }
 
 /** Identifiers: ticket, order and account numbers (TKT-1001, ORD_88, INV2231), emails, tracking codes. */
 export const IDENTIFIER = /\b(?:[A-Z]{2,}[-_]?\d[\w-]*|[\w.+-]+@[\w-]+\.[\w.]+|\d[A-Z\d]{9,})\b/g;
-const NUMBER = /(?:[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?%|\b\d[\d,.:/-]*\b)/g;
+const NUMBER =
+  /(?:[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?%|\b\d[\d,.:/-]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand)\b)/gi;
 const COMMITMENT =
   /\b(decid\w*|will|promis\w*|agree\w*|refund\w*|escalat\w*|rout\w*|assign\w*|priorit\w*|classif\w*|resolv\w*|complet\w*|schedul\w*|deadline|must|never|always|cancel\w*|replac\w*|next step)\b/i;
 const FIRST_PERSON = /\b(my|i'm|i am|i've|i have|i live|i work|i prefer|i like|i need|i want|i ordered|i bought)\b/i;
@@ -31,23 +34,29 @@ export function extractCandidates(
     const trimmed = text.trim().replace(/\s+/g, ' ');
     if (trimmed.length < 3) return;
     const clipped = trimmed.length > MAX_SENTENCE_CHARS ? `${trimmed.slice(0, MAX_SENTENCE_CHARS)}…` : trimmed;
-    out.push({ text: clipped, section, order: out.length, score: scoreSentence(clipped, promptWords) + bonus });
+    out.push({
+      text: clipped,
+      section,
+      order: out.length,
+      score: scoreSentence(clipped, promptWords) + bonus,
+      specifics: specificsOf(clipped),
+    });
   };
   let heading = '';
   for (const line of (previousSummary ?? '').split('\n')) {
     if (line.startsWith('#')) heading = line;
     // The identifier list is rebuilt from all candidates, so the old one is not carried as a fact.
-    else if (heading !== '## Identifiers') add(line.replace(/^[-*]\s*/, ''), 'earlier', 3);
+    else if (heading !== '## Identifiers') add(line.replace(/^[-*]\s*/, ''), 'earlier', 0);
   }
   const toolNames = new Map<string, string>();
   for (const message of messages) {
     const userBonus = message.role === 'user' ? 1 : 0;
     if (typeof message.content === 'string') {
-      for (const s of sentences(message.content)) add(s, 'facts', userBonus);
+      for (const s of sentences(message.content).flatMap(clauses)) add(s, 'facts', userBonus);
       continue;
     }
     for (const block of message.content) {
-      if (block.type === 'text') for (const s of sentences(block.text)) add(s, 'facts', userBonus);
+      if (block.type === 'text') for (const s of sentences(block.text).flatMap(clauses)) add(s, 'facts', userBonus);
       else if (block.type === 'tool_use') {
         toolNames.set(block.id, block.name);
         add(renderToolCall(block.name, block.input), 'actions', 4);
@@ -104,6 +113,26 @@ export function sentences(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** Words per clause above which a sentence is split into its clauses, to keep facts and drop the padding. */
+const LONG_SENTENCE_WORDS = 14;
+const CLAUSE_BREAK = /\s*(?:;|:|—|–|\(|\)|,\s(?=(?:and|but|so|which|because|although|though|while|plus|especially|like)\b)|,\s(?=I\b))\s*/;
+
+/** A long sentence as its clauses; a short one as it is. */
+export function clauses(sentence: string): string[] {
+  if (sentence.split(/\s+/).length <= LONG_SENTENCE_WORDS) return [sentence];
+  return sentence
+    .split(CLAUSE_BREAK)
+    .map((c) => c.trim())
+    .filter((c) => c.split(/\s+/).length >= 3);
+}
+
+/** How many identifiers, numbers and names a text holds. */
+export function specificsOf(text: string): number {
+  return (
+    (text.match(IDENTIFIER)?.length ?? 0) + (text.match(NUMBER)?.length ?? 0) + (text.match(PROPER_NOUN)?.length ?? 0)
+  );
+}
+
 /** Identifiers and numbers weigh most, then commitments, first-person facts and names. */
 export function scoreSentence(text: string, promptWords: ReadonlySet<string>): number {
   const identifiers = text.match(IDENTIFIER)?.length ?? 0;
@@ -111,7 +140,8 @@ export function scoreSentence(text: string, promptWords: ReadonlySet<string>): n
   const names = Math.min(3, text.match(PROPER_NOUN)?.length ?? 0);
   let score = 3 * Math.min(identifiers, 4) + Math.min(numbers, 3) + names;
   if (COMMITMENT.test(text)) score += 2;
-  if (FIRST_PERSON.test(text)) score += 2;
+  if (FIRST_PERSON.test(text)) score += 1;
+  if (text.endsWith('?')) score -= 1;
   for (const word of text.toLowerCase().match(/[a-z]{4,}/g) ?? []) {
     if (promptWords.has(word)) {
       score += 1;

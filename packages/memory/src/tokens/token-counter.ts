@@ -79,6 +79,15 @@ export class TokenCounter {
     return this.#correction * this.#ratio;
   }
 
+  /** The ratio learned from API usage (1 until calibrated); saved with a conversation and restored. */
+  get ratio(): number {
+    return this.#ratio;
+  }
+
+  set ratio(value: number) {
+    this.#ratio = clamp(value, 0.5, 2);
+  }
+
   /** Switches the per-model correction, e.g. when an agent changes model. */
   setModel(model: string): void {
     this.#correction = correctionFor(model);
