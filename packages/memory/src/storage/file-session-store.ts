@@ -36,6 +36,8 @@ export class FileSessionStore implements SessionStore {
   readonly #clock: () => Date;
   readonly #lock: FileLockOptions;
   readonly #files = new Map<string, SessionLogFile<Session>>();
+  /** The last save of each session still under way: saves of one session run in call order. */
+  readonly #saving = new Map<string, Promise<void>>();
 
   constructor(options: FileSessionStoreOptions) {
     this.dir = resolve(options.dir);
@@ -49,9 +51,19 @@ export class FileSessionStore implements SessionStore {
 
   async save(session: SessionInput): Promise<void> {
     const file = this.#file(session.id);
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const now = this.#clock().toISOString();
-    await file.update((current) => stampSession(session, current?.createdAt ?? now, now));
+    const write = async () => {
+      await mkdir(this.dir, { recursive: true, mode: 0o700 });
+      const now = this.#clock().toISOString();
+      await file.update((current) => stampSession(session, current?.createdAt ?? now, now));
+    };
+    // Queued before the first await, so that concurrent saves land in the order they were called.
+    const saved = (this.#saving.get(session.id) ?? Promise.resolve()).then(write, write);
+    this.#saving.set(session.id, saved);
+    try {
+      await saved;
+    } finally {
+      if (this.#saving.get(session.id) === saved) this.#saving.delete(session.id);
+    }
   }
 
   async list(): Promise<string[]> {
