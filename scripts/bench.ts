@@ -4,7 +4,7 @@
  * Pass a substring to run only the matching files: `pnpm bench memory`.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -28,7 +28,10 @@ if (files.length === 0) {
 let failed = 0;
 for (const file of files) {
   console.log(`\n── ${file.slice(root.length)} ──`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', file], { stdio: 'inherit', cwd: root });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', file], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (run.status !== 0) failed += 1;
 }
 process.exit(failed === 0 ? 0 : 1);

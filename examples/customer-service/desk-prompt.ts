@@ -28,15 +28,28 @@ Routing rules: each category has one owning team.
 - product: product-success
 - shipping: logistics-team`;
 
-export const SUPPORT_SYSTEM_PROMPT = `You are a customer support agent for Northwind Outfitters. You work through the support queue one ticket at a time, carefully and without skipping steps.
+const ROLE_AND_WORKFLOW = `You are a customer support agent for Northwind Outfitters. You work through the support queue one ticket at a time, carefully and without skipping steps.
 
-For every ticket, in this order: get_next_ticket, classify_ticket, search_knowledge_base (the ticket's category, its subject as the query), set_priority, route_to_team, draft_response (greet the customer by first name, answer from the articles and cite them), then mark_complete. Start the next ticket only when the current one is marked complete.
+For every ticket, in this order: get_next_ticket, classify_ticket, search_knowledge_base (the ticket's category, its subject as the query), set_priority, route_to_team, draft_response (greet the customer by first name, answer from the articles and cite them), then mark_complete. Start the next ticket only when the current one is marked complete.`;
+
+const REPORT_FORMAT =
+  'one line per ticket, sorted by id, as id | category | priority | team | outcome, followed by totals by priority and by category.';
+
+/** The cookbook's agent: the workflow and the rules, no memory. Baseline and cookbook runs use it. */
+export const SUPPORT_SYSTEM_PROMPT = `${ROLE_AND_WORKFLOW}
+
+${DESK_RULES_TEXT}
+
+When get_next_ticket says the queue is empty, write the final report: ${REPORT_FORMAT}`;
+
+/** The same agent keeping a ticket log in memory, so finished tickets need not stay in its context. */
+export const SUPPORT_SYSTEM_PROMPT_WITH_MEMORY = `${ROLE_AND_WORKFLOW}
 
 ${DESK_RULES_TEXT}
 
 Memory: keep a ticket log in /memories/ticket-log.md with the memory tool. View /memories before the first ticket, create the log if it is missing, and when you mark a ticket complete, insert its line at line 1 of the log: id | category | priority | team | outcome.
 
-When get_next_ticket says the queue is empty, view the ticket log, then write the final report: one line per ticket, sorted by id, as id | category | priority | team | outcome, followed by totals by priority and by category.`;
+When get_next_ticket says the queue is empty, view the ticket log, then write the final report from it: ${REPORT_FORMAT}`;
 
 /** The user message that starts a run. Never phrased as a summary request or a question. */
 export const DESK_TASK =

@@ -12,7 +12,9 @@ const counter = new TokenCounter();
 counter.text('warm up the encoder');
 const coldMs = performance.now() - coldStart;
 
-const ARTICLE = 'Refunds for duplicate charges on order ORD-{n} are issued within 5 business days. '.repeat(30);
+const ARTICLE = 'Refunds for duplicate charges on order ORD-{n} are issued within 5 business days. '.repeat(
+  30,
+);
 let call = 0;
 
 function round(): Anthropic.MessageParam[] {
@@ -22,7 +24,10 @@ function round(): Anthropic.MessageParam[] {
       role: 'assistant',
       content: [{ type: 'tool_use', id, name: 'search_knowledge_base', input: { query: `refund ${call}` } }],
     },
-    { role: 'user', content: [{ type: 'tool_result', tool_use_id: id, content: ARTICLE.replaceAll('{n}', String(call)) }] },
+    {
+      role: 'user',
+      content: [{ type: 'tool_result', tool_use_id: id, content: ARTICLE.replaceAll('{n}', String(call)) }],
+    },
   ];
 }
 
@@ -49,7 +54,9 @@ async function perTurn(size: number, precounted: boolean): Promise<{ medianUs: n
 }
 
 console.log(`token counter cold start (load o200k ranks, first count): ${coldMs.toFixed(0)} ms`);
-console.log('manager per turn: append tool call + result, prepare() (no compaction), view()  [tokens are js-tiktoken estimates]');
+console.log(
+  'manager per turn: append tool call + result, prepare() (no compaction), view()  [tokens are js-tiktoken estimates]',
+);
 for (const size of [10_000, 50_000, 200_000]) {
   const fresh = await perTurn(size, false);
   const counted = await perTurn(size, true);

@@ -1,24 +1,4 @@
-export {
-  DOCUMENT_TOKENS,
-  IMAGE_TOKENS,
-  MESSAGE_OVERHEAD_TOKENS,
-  MODEL_CORRECTION,
-  TOOL_OVERHEAD_TOKENS,
-  TokenCounter,
-} from './tokens/token-counter.ts';
-export type { TokenCounterOptions } from './tokens/token-counter.ts';
-export type { Summarizer, SummaryRequest, SummaryResult } from './summarizers/summarizer.ts';
-export { extractiveSummarizer, SUMMARY_HEADING, summarizeExtractively } from './summarizers/extractive.ts';
-export type { ExtractiveSummarizerOptions } from './summarizers/extractive.ts';
-export { ContextBudgetError, ConversationError } from './errors.ts';
-export type { BudgetPart } from './errors.ts';
-export { ConversationManager } from './conversation/conversation-manager.ts';
-export type {
-  AppendOptions,
-  ConversationManagerOptions,
-  MemoryHooks,
-  TokenBreakdown,
-} from './conversation/conversation-manager.ts';
+export type { CompactionConfig } from './conversation/compaction-config.ts';
 export {
   DEFAULT_BREAKER_COOLDOWN,
   DEFAULT_CONTEXT_WINDOW,
@@ -27,25 +7,34 @@ export {
   DEFAULT_RESERVE,
   DEFAULT_THRESHOLD,
 } from './conversation/compaction-config.ts';
-export type { CompactionConfig } from './conversation/compaction-config.ts';
+export type {
+  AppendOptions,
+  ConversationManagerOptions,
+  MemoryHooks,
+  TokenBreakdown,
+} from './conversation/conversation-manager.ts';
+export { ConversationManager } from './conversation/conversation-manager.ts';
 export type { CompactionResult, ConversationEvent, StepRecord } from './conversation/events.ts';
+export { renderMessages } from './conversation/render.ts';
+export { viewProblems } from './conversation/sequence.ts';
 export type { ConversationSnapshot, SnapshotEntry, TokenAnchor } from './conversation/snapshot.ts';
 export { SNAPSHOT_VERSION } from './conversation/snapshot.ts';
-export { viewProblems } from './conversation/sequence.ts';
-export { renderMessages } from './conversation/render.ts';
-export type { CompactionState, CompactionStep, Exchange, Policy, ToolResultInfo } from './policies/policy.ts';
-export { clearToolResults, DEFAULT_KEEP_TOOL_RESULTS } from './policies/clear-tool-results.ts';
+export type { BudgetPart } from './errors.ts';
+export { ContextBudgetError, ConversationError } from './errors.ts';
+export { memoryHooks } from './memory-hooks.ts';
 export type { ClearToolResultsOptions } from './policies/clear-tool-results.ts';
-export { slidingWindow } from './policies/sliding-window.ts';
-export type { SlidingWindowOptions } from './policies/sliding-window.ts';
-export { DEFAULT_KEEP_RECENT_TOKENS, importancePruning } from './policies/importance-pruning.ts';
-export type { ImportancePruningOptions } from './policies/importance-pruning.ts';
-export { defaultImportance } from './policies/default-importance.ts';
+export { clearToolResults, DEFAULT_KEEP_TOOL_RESULTS } from './policies/clear-tool-results.ts';
 export type { ImportanceScorer } from './policies/default-importance.ts';
-export { DEFAULT_SUMMARY_PROMPT, DEFAULT_SUMMARY_TOKENS, summarization } from './policies/summarization.ts';
-export type { SummarizationOptions } from './policies/summarization.ts';
-export { hybrid, LOW_IMPORTANCE } from './policies/hybrid.ts';
+export { defaultImportance } from './policies/default-importance.ts';
 export type { HybridOptions } from './policies/hybrid.ts';
+export { hybrid, LOW_IMPORTANCE } from './policies/hybrid.ts';
+export type { ImportancePruningOptions } from './policies/importance-pruning.ts';
+export { DEFAULT_KEEP_RECENT_TOKENS, importancePruning } from './policies/importance-pruning.ts';
+export type { CompactionState, CompactionStep, Exchange, Policy, ToolResultInfo } from './policies/policy.ts';
+export type { SlidingWindowOptions } from './policies/sliding-window.ts';
+export { slidingWindow } from './policies/sliding-window.ts';
+export type { SummarizationOptions } from './policies/summarization.ts';
+export { DEFAULT_SUMMARY_PROMPT, DEFAULT_SUMMARY_TOKENS, summarization } from './policies/summarization.ts';
 export type { Fact, FactKind } from './storage/extract-facts.ts';
 export { extractFacts } from './storage/extract-facts.ts';
 export type { FileLockOptions } from './storage/file-lock.ts';
@@ -79,4 +68,15 @@ export { assertSessionId, SESSION_ID_PATTERN, SESSION_SCHEMA_VERSION } from './s
 export type { SessionStore } from './storage/session-store.ts';
 export type { StorageErrorKind } from './storage/storage-error.ts';
 export { StorageError } from './storage/storage-error.ts';
-export { memoryHooks } from './memory-hooks.ts';
+export type { ExtractiveSummarizerOptions } from './summarizers/extractive.ts';
+export { extractiveSummarizer, SUMMARY_HEADING, summarizeExtractively } from './summarizers/extractive.ts';
+export type { Summarizer, SummaryRequest, SummaryResult } from './summarizers/summarizer.ts';
+export type { TokenCounterOptions } from './tokens/token-counter.ts';
+export {
+  DOCUMENT_TOKENS,
+  IMAGE_TOKENS,
+  MESSAGE_OVERHEAD_TOKENS,
+  MODEL_CORRECTION,
+  TOOL_OVERHEAD_TOKENS,
+  TokenCounter,
+} from './tokens/token-counter.ts';

@@ -8,7 +8,10 @@ import type { TokenCounter } from './tokens/token-counter.ts';
  * Connects a `ConversationManager` to a `MemoryStore`: durable facts are flushed to
  * `/memories/facts.md` before each summary, and a bounded index of memory is shown after it.
  */
-export function memoryHooks(store: MemoryStore, options: { counter?: TokenCounter; maxTokens?: number } = {}): MemoryHooks {
+export function memoryHooks(
+  store: MemoryStore,
+  options: { counter?: TokenCounter; maxTokens?: number } = {},
+): MemoryHooks {
   const { counter, maxTokens } = options;
   return {
     async flush(messages) {

@@ -9,9 +9,10 @@ type Step =
   | { kind: 'tools'; calls: { words: number; error: boolean; image: boolean }[] }
   | { kind: 'long-task'; calls: number; words: number };
 
-const WORDS = 'ticket order refund shipping TKT-1042 ORD-7781 customer invoice $49.99 priority 2026-03-14 account'.split(
-  ' ',
-);
+const WORDS =
+  'ticket order refund shipping TKT-1042 ORD-7781 customer invoice $49.99 priority 2026-03-14 account'.split(
+    ' ',
+  );
 
 function text(words: number, seed: number): string {
   let out = '';
@@ -20,7 +21,10 @@ function text(words: number, seed: number): string {
 }
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('chat' as const), words: fc.integer({ min: 1, max: 200 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('chat' as const), words: fc.integer({ min: 1, max: 200 }) }),
+  },
   {
     weight: 4,
     arbitrary: fc.record({

@@ -1,0 +1,76 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import { type ConversationSnapshot, type MemoryStore, memoryHooks, type SessionStore, TokenCounter } from '@cairn/memory';
+import { type ContextOptions, createAgent, type LedgerEntry, type ModelClient, type PriceTable } from '@cairn/runtime';
+import { memoryTool, type Tool } from '@cairn/tools';
+import { DESK_TASK, SUPPORT_SUMMARY_PROMPT, SUPPORT_SYSTEM_PROMPT_WITH_MEMORY } from './desk-prompt.ts';
+import { type CompactionMark, contextTokensOf, type RunProgress, type RunTrace, type TurnTrace } from './run-trace.ts';
+
+export interface CairnRunOptions {
+  readonly client: ModelClient;
+  readonly model: string;
+  /** The seven desk tools; the memory tool is added here. */
+  readonly tools: readonly Tool[];
+  readonly memory: MemoryStore;
+  /** Where the session is saved after every step; its transcript feeds the floor. */
+  readonly sessions: SessionStore;
+  readonly context: Pick<ContextOptions, 'policy' | 'threshold' | 'target' | 'summarizerModel'>;
+  readonly maxTokens: number;
+  readonly maxTurns: number;
+  readonly prices: PriceTable;
+  readonly clock: () => Date;
+  readonly onTurn?: (progress: RunProgress) => void;
+}
+
+const SESSION_ID = 'customer-service';
+
+/**
+ * The desk on Cairn's runtime: the agent keeps its ticket log in memory, and its context manager compacts
+ * with the support summary prompt (and the summarizer model, if one is given) at the threshold.
+ */
+export async function runCairn(options: CairnRunOptions): Promise<RunTrace> {
+  const started = performance.now();
+  const agent = createAgent({
+    client: options.client,
+    model: options.model,
+    system: SUPPORT_SYSTEM_PROMPT_WITH_MEMORY,
+    tools: [...options.tools, memoryTool(options.memory)],
+    context: { ...options.context, summaryPrompt: SUPPORT_SUMMARY_PROMPT },
+    memory: memoryHooks(options.memory, { counter: new TokenCounter({ model: options.model }) }),
+    store: options.sessions,
+    maxIterations: options.maxTurns,
+    maxTokens: options.maxTokens,
+    prices: options.prices,
+    clock: options.clock,
+  });
+  const run = agent.run(DESK_TASK, { sessionId: SESSION_ID });
+  const turns: TurnTrace[] = [];
+  const compactions: CompactionMark[] = [];
+  let outcome: RunTrace['outcome'] = { type: 'done' };
+  let text = '';
+  try {
+    for await (const event of run) {
+      if (event.type === 'compaction') compactions.push({ turn: event.turn, before: event.compaction.before });
+      if (event.type !== 'usage') continue;
+      turns.push({ turn: event.turn, contextTokens: contextTokensOf(event.entry), entry: event.entry });
+      options.onTurn?.({ run: 'cairn', turn: event.turn, contextTokens: turns.at(-1)!.contextTokens, compactions: compactions.length });
+    }
+    const result = await run.result();
+    text = result.text;
+    if (result.status !== 'done') outcome = { type: 'stopped', reason: result.stopReason };
+  } catch (error) {
+    outcome = { type: 'failed', error: error instanceof Error ? error.message : String(error) };
+  }
+  const session = await options.sessions.load(SESSION_ID);
+  const conversation = session?.conversation as ConversationSnapshot | undefined;
+  const ledger = (session?.usage ?? []) as LedgerEntry[];
+  return {
+    name: 'cairn',
+    turns,
+    summarizer: ledger.filter((entry) => entry.role === 'summarizer'),
+    compactions,
+    text,
+    outcome,
+    transcript: (conversation?.entries ?? []).map((entry) => entry.message as Anthropic.MessageParam),
+    seconds: (performance.now() - started) / 1000,
+  };
+}
