@@ -2,7 +2,10 @@ import { seededRandom } from '@cairn/simulator';
 import { TICKET_TEMPLATES, type TicketTemplate } from './ticket-templates.ts';
 import { TICKET_CATEGORIES, type TicketCategory } from './tools.ts';
 
-/** A ticket as `get_next_ticket` returns it. Category, priority and team are left for the agent to decide. */
+/**
+ * A ticket as `get_next_ticket` returns it, with the cookbook's fields. Category, priority and team are
+ * null: the agent decides them.
+ */
 export interface Ticket {
   readonly id: string;
   readonly customer_name: string;
@@ -12,6 +15,11 @@ export interface Ticket {
   readonly channel: 'email' | 'chat' | 'web form';
   readonly created_at: string;
   readonly status: 'open';
+  readonly category: null;
+  readonly priority: null;
+  readonly assigned_team: null;
+  /** What the desk knows of the customer. */
+  readonly notes: readonly string[];
 }
 
 /** A generated ticket and the template it came from, which holds its true category and priority. */
@@ -37,6 +45,13 @@ const PRODUCTS = [
 const DEVICES = ['iPhone 15', 'Pixel 8', 'Galaxy S24', 'Windows laptop', 'MacBook Air', 'iPad'];
 const CITIES = ['Lyon', 'Porto', 'Denver', 'Osaka', 'Leeds', 'Austin', 'Gdansk', 'Toronto'];
 const CHANNELS: readonly Ticket['channel'][] = ['email', 'chat', 'web form'];
+const CONTACT_NOTES = [
+  'Prefers replies by email.',
+  'Asked for a reply in the chat if possible.',
+  'First contact with support.',
+  'Has written to support twice before, about other orders.',
+  'Replies usually within a day.',
+];
 const ALPHANUMERIC = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
 /** Tickets are created from this day on, about one every few hours. */
 const QUEUE_START = Date.UTC(2026, 2, 2, 8, 0, 0);
@@ -88,6 +103,13 @@ export function generateTickets(count: number, seed = DEFAULT_TICKET_SEED): Gene
       channel: pick(CHANNELS),
       created_at: new Date(created).toISOString(),
       status: 'open',
+      category: null,
+      priority: null,
+      assigned_team: null,
+      notes: [
+        `Customer since ${2019 + Math.floor(random() * 7)}, ${1 + Math.floor(random() * 24)} previous orders.`,
+        pick(CONTACT_NOTES),
+      ],
     };
     tickets.push({ ticket, template });
   }

@@ -14,17 +14,21 @@ import { simulatedSummarizer } from './simulated-summarizer.ts';
 
 const n = Number(process.argv[2] ?? 5);
 const threshold = Number(process.argv[3] ?? 5000);
-const policy = (process.argv[4] ?? 'hybrid') as 'hybrid';
+const policyName = process.argv[4] ?? 'hybrid';
+const { deskPolicy } = await import('./desk-policy.ts');
+const { modelSummarizer } = await import('@cairn/runtime');
 const target = process.argv[5] ? Number(process.argv[5]) : undefined;
 const sim = await startSimulator({ summarizer: simulatedSummarizer() });
 const client = new Anthropic({ baseURL: sim.baseURL, apiKey: 'sim' });
 const gen = generateTickets(n);
 const desk = createSupportDesk(gen.map((g) => g.ticket));
+const policy = policyName === 'desk' ? deskPolicy({ summarizer: modelSummarizer({ client, model: 'claude-haiku-4-5' }), prompt: 'Keep ids.' }) : (policyName as 'hybrid');
 const dir = mkdtempSync(join(tmpdir(), 'cs-'));
 const t0 = performance.now();
+const sessions = new FileSessionStore({ dir: join(dir, 'sessions') });
 const trace = await runCairn({
   client, model: 'claude-sonnet-4-6', tools: supportTools(desk), memory: new MemoryStore({ file: join(dir, 'memory.json') }),
-  sessions: new FileSessionStore({ dir: join(dir, 'sessions') }),
+  sessions,
   context: { policy, threshold, summarizerModel: 'claude-haiku-4-5', ...(target ? { target } : {}) }, maxTokens: 4096, maxTurns: 20 * n + 20,
   prices: DEFAULT_PRICES, clock: () => new Date(),
 });
@@ -35,6 +39,8 @@ const sumOut = trace.summarizer.reduce((s, e) => s + e.outputTokens, 0);
 console.log({ outcome: trace.outcome, turns: trace.turns.length, input, out, sumIn, sumOut, total: input + sumIn, compactions: trace.compactions.length, peak: Math.max(...trace.turns.map(t => t.contextTokens)), secs: ((performance.now() - t0) / 1000).toFixed(2), transcript: trace.transcript.length });
 console.log(trace.turns.map((t) => t.contextTokens).join(' '));
 console.log(trace.compactions.map((c) => `${c.turn}:${c.before}`).join(' '));
+const sess = await sessions.load('customer-service');
+for (const e of (sess!.conversation as any).events) console.log(JSON.stringify({ ...e, steps: e.steps?.map((s: any) => ({ type: s.type, reason: s.reason, n: s.keys.length, freed: s.freed, model: s.model, summaryTokens: s.summaryTokens })) }));
 const check = checkReport(trace.text, groundTruth(gen));
 console.log(check.correct, check.problems.slice(0, 5), deskProblems(desk.records, groundTruth(gen)).slice(0, 5));
 import('./floor-tokens.ts').then(async ({ floorTokens }) => {

@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { TokenCounter } from '@cairn/memory';
+import { writeHtmlPage } from '../lib/html-page.ts';
 import { DESK_THRESHOLDS } from './desk/desk-scenario.ts';
 import { parseTuneArgs, type TuneArgs, USAGE } from './parse-tune-args.ts';
 import { EXTRACTIVE, loadRecorded } from './recorded/recorded-scenario.ts';
-import { htmlReport } from './report/html-report.ts';
+import { tuneReportPage } from './report/html-report.ts';
 import { progressLine } from './report/progress-line.ts';
 import { terminalCharts } from './report/terminal-charts.ts';
 import { terminalTable } from './report/terminal-table.ts';
@@ -49,8 +50,11 @@ export async function tuneCli(argv: readonly string[], io: TuneIo): Promise<numb
   );
   const started = performance.now();
   let lastDecile = -1;
+  let firstSettledMs: number | null = null;
   const report = await tune(options, (p) => {
-    const line = progressLine({ ...p, elapsedMs: performance.now() - started });
+    const elapsedMs = performance.now() - started;
+    firstSettledMs ??= elapsedMs;
+    const line = progressLine({ ...p, elapsedMs, firstSettledMs });
     if (io.stderr.isTTY) io.stderr.write(`\r${line}${p.done === p.total ? '\n' : ''}`);
     else if (Math.floor((10 * p.done) / p.total) > lastDecile) {
       lastDecile = Math.floor((10 * p.done) / p.total);
@@ -60,8 +64,7 @@ export async function tuneCli(argv: readonly string[], io: TuneIo): Promise<numb
 
   io.stdout.write(`\n${terminalTable(report)}\n`);
   if (args.chart) io.stdout.write(`\n${terminalCharts(report)}\n`);
-  await writeOut(args.htmlPath, htmlReport(report));
-  io.stdout.write(`\nHTML report: ${resolve(args.htmlPath)}\n`);
+  io.stdout.write(`\nHTML report: ${await writeHtmlPage(args.htmlPath, tuneReportPage(report))}\n`);
   if (args.jsonPath !== null) {
     await writeOut(args.jsonPath, `${JSON.stringify(tuneJson(report), null, 2)}\n`);
     io.stdout.write(`JSON: ${resolve(args.jsonPath)}\n`);

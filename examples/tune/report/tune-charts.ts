@@ -1,5 +1,5 @@
-import { type ChartSeries, svgChart } from '../lib/svg-chart.ts';
-import { fidelityScore, sameSettings } from '../sweep/sweep-point.ts';
+import { type ChartSeries, svgChart } from '../../lib/svg-chart.ts';
+import { fidelityScore, sameSettings, settingLabel } from '../sweep/sweep-point.ts';
 import type { MeasuredPoint, TuneReport } from '../tune.ts';
 import { pointSeries } from './point-series.ts';
 
@@ -22,7 +22,12 @@ const PERCENT = (value: number) => `${Math.round(value * 100)}%`;
 export function tuneCharts(report: TuneReport): TuneChart[] {
   const pick = report.measured.find((p) => sameSettings(p.settings, report.recommendation?.settings));
   const scored = report.measured.filter((p) => fidelityScore(p.figures.fidelity) !== null);
-  const byThreshold = (title: string, y: (p: MeasuredPoint) => number, formatY: (n: number) => string, extra: ChartSeries[] = []) =>
+  const byThreshold = (
+    title: string,
+    y: (p: MeasuredPoint) => number,
+    formatY: (n: number) => string,
+    extra: ChartSeries[] = [],
+  ) =>
     svgChart({
       title,
       xLabel: 'threshold (tokens)',
@@ -65,11 +70,16 @@ export function tuneCharts(report: TuneReport): TuneChart[] {
               (s): ChartSeries => ({
                 type: 'line',
                 name: s.label,
-                points: s.points.map((p) => ({ x: p.settings.threshold, y: fidelityScore(p.figures.fidelity)! })),
+                points: s.points.map((p) => ({
+                  x: p.settings.threshold,
+                  y: fidelityScore(p.figures.fidelity)!,
+                })),
               }),
             ),
-            { type: 'rule', name: `floor ${PERCENT(report.floor)}`, y: report.floor },
-            ...(pick && scored.includes(pick) ? [marker({ x: pick.settings.threshold, y: fidelityScore(pick.figures.fidelity)! })] : []),
+            { type: 'rule', name: `floor ${PERCENT(report.floor)}`, y: report.floor, color: '#777' },
+            ...(pick && scored.includes(pick)
+              ? [marker({ x: pick.settings.threshold, y: fidelityScore(pick.figures.fidelity)! })]
+              : []),
           ],
           formatY: PERCENT,
         }),
@@ -87,8 +97,14 @@ export function tuneCharts(report: TuneReport): TuneChart[] {
             ...pointSeries(scored).map(
               (s): ChartSeries => ({ type: 'scatter', name: s.label, points: s.points.map(costFidelity) }),
             ),
-            { type: 'line', name: 'Pareto front', points: report.front.map(costFidelity), color: '#555', dashed: true },
-            { type: 'rule', name: `floor ${PERCENT(report.floor)}`, y: report.floor },
+            {
+              type: 'line',
+              name: 'Pareto front',
+              points: report.front.map(costFidelity),
+              color: '#555',
+              dashed: true,
+            },
+            { type: 'rule', name: `floor ${PERCENT(report.floor)}`, y: report.floor, color: '#777' },
             ...(pick && scored.includes(pick) ? [marker(costFidelity(pick))] : []),
           ],
           formatX: DOLLARS,
@@ -104,11 +120,21 @@ export function tuneCharts(report: TuneReport): TuneChart[] {
 }
 
 function costFidelity(p: MeasuredPoint) {
-  return { x: p.figures.costUsdCached, y: fidelityScore(p.figures.fidelity)!, label: `${p.settings.policy} @ ${p.settings.threshold}` };
+  return {
+    x: p.figures.costUsdCached,
+    y: fidelityScore(p.figures.fidelity)!,
+    label: settingLabel(p.settings),
+  };
 }
 
 function marker(point: { x: number; y: number }): ChartSeries {
-  return { type: 'markers', name: RECOMMENDED, points: [{ x: point.x, y: point.y, label: RECOMMENDED }], shape: 'diamond', color: '#000000' };
+  return {
+    type: 'markers',
+    name: RECOMMENDED,
+    points: [{ x: point.x, y: point.y, label: RECOMMENDED }],
+    shape: 'diamond',
+    color: '#000000',
+  };
 }
 
 function fidelityCaption(report: TuneReport): string {

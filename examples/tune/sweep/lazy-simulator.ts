@@ -1,5 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { startSimulator } from '@cairn/simulator';
+import { type SimulatorOptions, startSimulator } from '@cairn/simulator';
 
 /** A simulator started on first use, and an SDK client pointed at it. */
 export interface LazySimulator {
@@ -8,11 +8,11 @@ export interface LazySimulator {
 }
 
 /** Starts the simulator on a free loopback port the first time a client is asked for. */
-export function lazySimulator(): LazySimulator {
+export function lazySimulator(options: SimulatorOptions = {}): LazySimulator {
   let started: Promise<{ client: Anthropic; close(): Promise<void> }> | undefined;
   return {
     async client() {
-      started ??= startSimulator({ port: 0 }).then((sim) => ({
+      started ??= startSimulator({ ...options, port: 0 }).then((sim) => ({
         client: new Anthropic({ baseURL: sim.baseURL, apiKey: 'simulator' }),
         close: () => sim.close(),
       }));

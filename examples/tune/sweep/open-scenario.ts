@@ -1,4 +1,6 @@
 import { modelSpec } from '@cairn/simulator';
+import { simulatedSummarizer } from '../../customer-service/simulated-summarizer.ts';
+import { deskScenario } from '../desk/desk-scenario.ts';
 import { loadRecorded, recordedScenario } from '../recorded/recorded-scenario.ts';
 import { lazySimulator } from './lazy-simulator.ts';
 import { requirePrice } from './require-price.ts';
@@ -20,8 +22,11 @@ export async function openScenario(spec: ScenarioSpec): Promise<Scenario> {
       });
       return { measure: (settings) => scenario.measure(settings), close: () => simulator.close() };
     }
-    case 'desk':
-      throw new TypeError('the desk scenario is not available yet');
+    case 'desk': {
+      const simulator = lazySimulator({ summarizer: simulatedSummarizer() });
+      const scenario = deskScenario(spec, () => simulator.client());
+      return { measure: (settings) => scenario.measure(settings), close: () => simulator.close() };
+    }
   }
 }
 

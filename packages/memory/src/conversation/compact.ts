@@ -87,7 +87,8 @@ async function compactOver(ctx: CompactContext, before: number, hardLimit: numbe
     });
     return null;
   }
-  if (failure === null) ctx.breaker.failures = 0;
+  // Only a summary says the summarizer works again; a compaction that never asked it says nothing.
+  if (steps.some((s) => s.type === 'summarize')) ctx.breaker.failures = 0;
   const result: CompactionResult = { type: 'compaction', at, policy: ctx.policy.name, before, after, steps };
   ctx.record(result);
   return result;

@@ -42,6 +42,14 @@ export function resolveCompaction(config: CompactionConfig = {}): ResolvedCompac
       throw new RangeError(`compaction.${key} must be a positive whole number of tokens, got ${resolved[key]}`);
     }
   }
+  if (!Number.isInteger(resolved.reserve) || resolved.reserve < 0) {
+    throw new RangeError(`compaction.reserve must be a whole number of tokens, 0 or more, got ${resolved.reserve}`);
+  }
+  for (const key of ['maxFailures', 'breakerCooldown'] as const) {
+    if (!Number.isInteger(resolved[key]) || resolved[key] < 1) {
+      throw new RangeError(`compaction.${key} must be a whole number, 1 or more, got ${resolved[key]}`);
+    }
+  }
   if (resolved.target >= threshold) {
     throw new RangeError(
       `compaction.target (${resolved.target}) must be below compaction.threshold (${threshold}); ` +

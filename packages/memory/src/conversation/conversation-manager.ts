@@ -105,6 +105,15 @@ export class ConversationManager {
     const entries = this.#state.entries;
     const problem = sequenceProblem(entries.at(-1)?.message, message);
     if (problem) throw new ConversationError(`cannot append message ${entries.length}: ${problem}`, entries.length);
+    // Ids must be unique across the conversation, or a result could no longer be told from another by key.
+    const reused = toolUseIds(message).find((id) => this.#state.hasToolUse(id));
+    if (reused !== undefined) {
+      throw new ConversationError(
+        `cannot append message ${entries.length}: tool_use id ${reused} was already used earlier in the ` +
+          'conversation; give every call its own id',
+        entries.length,
+      );
+    }
     if (options.importance !== undefined && !(options.importance >= 0 && options.importance <= 1)) {
       throw new ConversationError(`importance must be between 0 and 1, got ${options.importance}`, entries.length);
     }
@@ -189,8 +198,9 @@ export class ConversationManager {
   recall(key: string): string | undefined {
     const offloaded = this.#offloaded.get(key);
     if (offloaded !== undefined) return offloaded;
-    if (key.startsWith('turn:')) {
-      const exchange = this.#state.exchange(Number(key.slice('turn:'.length)));
+    const turn = /^turn:(\d+)$/.exec(key);
+    if (turn) {
+      const exchange = this.#state.exchange(Number(turn[1]));
       return exchange ? renderMessages(exchange) : undefined;
     }
     if (key.startsWith('result:')) return this.#state.toolResultText(key.slice('result:'.length));

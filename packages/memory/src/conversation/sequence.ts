@@ -18,7 +18,8 @@ export function sequenceProblem(previous: Message | undefined, message: Message)
   }
   const blocks = typeof message.content === 'string' ? null : message.content;
   if (blocks ? blocks.length === 0 : message.content === '') {
-    return `a ${message.role} message has no content; send at least one text block`;
+    const who = message.role === 'user' ? 'a user' : 'an assistant';
+    return `${who} message has no content; send at least one text block`;
   }
   if (!previous && message.role !== 'user') return 'the first message must be a user message';
   if (previous && previous.role === message.role) {

@@ -24,9 +24,13 @@ export async function summarizeStep(
   const previous = state.summary;
   const replaced = chosen.reduce((sum, e) => sum + e.tokens, 0) + (previous ? counter.text(previous) : 0);
 
-  let result: SummaryResult;
   try {
     await ctx.memory?.flush?.(originals);
+  } catch (error) {
+    return `flushing facts to memory failed: ${describe(error)}`;
+  }
+  let result: SummaryResult;
+  try {
     result = await step.summarizer.summarize({
       messages: current,
       ...(previous ? { previousSummary: previous } : {}),
@@ -34,13 +38,20 @@ export async function summarizeStep(
       maxTokens: step.maxTokens,
     });
   } catch (error) {
-    return `the summarizer failed: ${error instanceof Error ? error.message : String(error)}`;
+    return `the summarizer failed: ${describe(error)}`;
   }
   const problem = summaryProblem(result, counter.text(result.text), replaced);
   if (problem) return problem;
+  // Read before anything changes, so that a failing store leaves the view as it was.
+  let memory = state.memory;
+  try {
+    if (ctx.memory) memory = (await ctx.memory.index()).trim() || null;
+  } catch (error) {
+    return `the memory index failed: ${describe(error)}`;
+  }
 
   state.summary = result.text.trim();
-  if (ctx.memory) state.memory = (await ctx.memory.index()).trim() || null;
+  state.memory = memory;
   state.drop(step.exchangeIds);
   return {
     type: 'summarize',
@@ -61,4 +72,8 @@ export function summaryProblem(result: SummaryResult, tokens: number, replaced: 
   if (result.text.trim() === '') return 'the summary was empty';
   if (tokens >= replaced) return `the summary (${tokens} tokens) is not smaller than what it replaces (${replaced})`;
   return undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

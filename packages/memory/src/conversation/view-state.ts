@@ -68,6 +68,11 @@ export class ViewState {
     return ids.flatMap((i) => (this.entries[i] ? [this.entries[i].message] : []));
   }
 
+  /** True when a `tool_use` with this id is already in the transcript. */
+  hasToolUse(toolUseId: string): boolean {
+    return this.#calls.has(toolUseId);
+  }
+
   /** The original text of a tool result, by the id of its call. */
   toolResultText(toolUseId: string): string | undefined {
     const block = this.#resultBlock(toolUseId);
@@ -198,8 +203,7 @@ export class ViewState {
     if (!message.content.some((b) => b.type === 'tool_result' && this.#cleared.has(b.tool_use_id))) return message;
     return withClearedResults(message, this.#cleared, (block) => {
       const call = this.#calls.get(block.tool_use_id);
-      const tokens = this.#counter.text(toolResultText(block));
-      return placeholderFor(call?.name ?? 'tool', call?.input, tokens, block.tool_use_id);
+      return placeholderFor(call?.name ?? 'tool', call?.input, this.#counter.block(block), block.tool_use_id);
     });
   }
 
@@ -221,7 +225,8 @@ export class ViewState {
           toolUseId: block.tool_use_id,
           name: call?.name ?? 'tool',
           input: call?.input,
-          tokens: this.#counter.text(toolResultText(block)),
+          // The block, not its text: an image in a result costs far more than the "[image]" it renders as.
+          tokens: this.#counter.block(block),
           isError: block.is_error === true,
           cleared: this.#cleared.has(block.tool_use_id),
         },

@@ -6,7 +6,10 @@ export interface ClearToolResultsOptions {
   keep?: number;
   /** Tools whose results are never cleared. @default [] */
   excludeTools?: readonly string[];
-  /** Clear nothing unless at least this many tokens can go (a cleared prefix costs a cache write). @default 0 */
+  /**
+   * Clear nothing unless at least this many tokens can go, and when clearing, clear at least this many
+   * (a cleared prefix costs a cache write). @default 0
+   */
   clearAtLeast?: number;
 }
 
@@ -25,16 +28,19 @@ export function clearToolResults(options: ClearToolResultsOptions = {}): Policy 
   return {
     name: 'clear-tool-results',
     next(state: CompactionState): CompactionStep | null {
+      if (excess(state) <= 0) return null;
       const results = state.exchanges.flatMap((e) => (e.protected ? [] : e.toolResults.filter((r) => !r.cleared)));
       const all = state.exchanges.flatMap((e) => e.toolResults);
       const recent = new Set(all.slice(Math.max(0, all.length - keep)).map((r) => r.toolUseId));
       const candidates = results.filter(
         (r) => !recent.has(r.toolUseId) && !exclude.has(r.name) && r.tokens >= MIN_CLEARABLE_TOKENS,
       );
+      // Once clearing, clear at least `clearAtLeast`: the cache write it costs is paid once for more.
+      const goal = Math.max(excess(state), clearAtLeast);
       const chosen: string[] = [];
       let freed = 0;
       for (const result of candidates) {
-        if (freed >= excess(state)) break;
+        if (freed >= goal) break;
         chosen.push(result.toolUseId);
         freed += result.tokens - MIN_CLEARABLE_TOKENS;
       }

@@ -7,11 +7,11 @@ import { summarization } from './summarization.ts';
 
 export interface HybridOptions {
   summarizer: Summarizer;
-  /** The most recent tokens kept word for word by the pruning and summary tiers. @default 2_000 */
+  /** The most recent tokens kept word for word by the pruning and summary tiers. @default min(2_000, target / 4) */
   keepRecentTokens?: number;
   /** What summaries must preserve. @default DEFAULT_SUMMARY_PROMPT */
   prompt?: string;
-  /** Longest summary, in tokens. @default min(1_500, target / 3) */
+  /** Longest summary, in tokens. @default min(1_500, 0.6 × target) */
   summaryTokens?: number;
   /** Recent tool results never cleared. @default 3 */
   keepToolResults?: number;
@@ -22,7 +22,7 @@ export interface HybridOptions {
 }
 
 /** Exchanges scoring below this carry no identifiers, numbers, decisions or errors: safe to drop unsummarized. */
-export const LOW_IMPORTANCE = 1.5;
+export const LOW_IMPORTANCE = 1;
 
 /**
  * The ladder, cheapest first: clear old tool results, prune exchanges that carry nothing, summarize the

@@ -1,17 +1,16 @@
 import { defaultImportance, type ImportanceScorer } from './default-importance.ts';
 import type { CompactionStep, CompactionState, Policy } from './policy.ts';
-import { excess, olderThanRecent } from './policy.ts';
+import { excess, keepRecentFor, olderThanRecent } from './policy.ts';
 
 export interface ImportancePruningOptions {
   /** Scores an exchange; the lowest go first. @default defaultImportance */
   score?: ImportanceScorer;
-  /** The most recent tokens of conversation, never pruned. @default 2_000 */
+  /** The most recent tokens of conversation, never pruned. @default min(2_000, target / 4) */
   keepRecentTokens?: number;
   /** Only exchanges scoring below this are ever pruned. @default Infinity */
   maxScore?: number;
 }
 
-export const DEFAULT_KEEP_RECENT_TOKENS = 2_000;
 
 /**
  * Drops the least important older exchanges (whole exchanges, never a call without its result) until
@@ -19,7 +18,6 @@ export const DEFAULT_KEEP_RECENT_TOKENS = 2_000;
  */
 export function importancePruning(options: ImportancePruningOptions = {}): Policy {
   const score = options.score ?? defaultImportance;
-  const keepRecent = options.keepRecentTokens ?? DEFAULT_KEEP_RECENT_TOKENS;
   const maxScore = options.maxScore ?? Number.POSITIVE_INFINITY;
   return {
     name: 'importance',
@@ -27,7 +25,7 @@ export function importancePruning(options: ImportancePruningOptions = {}): Polic
       const needed = excess(state);
       if (needed <= 0) return null;
       const count = Math.max(1, state.exchanges.length - 1);
-      const ranked = olderThanRecent(state, keepRecent)
+      const ranked = olderThanRecent(state, keepRecentFor(state, options.keepRecentTokens))
         .filter((e) => !e.protected)
         .map((e) => ({ exchange: e, score: score(e, 1 - state.exchanges.indexOf(e) / count) }))
         .filter((r) => r.score < maxScore)

@@ -68,6 +68,14 @@ export interface Policy {
   next(state: CompactionState): CompactionStep | null;
 }
 
+/** The recent tail kept word for word by default: 2,000 tokens, or a quarter of the target if less. */
+export const DEFAULT_KEEP_RECENT_TOKENS = 2_000;
+
+/** `keepRecentTokens` as given, or its default for this target. */
+export function keepRecentFor(state: CompactionState, keepRecentTokens: number | undefined): number {
+  return keepRecentTokens ?? Math.min(DEFAULT_KEEP_RECENT_TOKENS, Math.floor(state.target / 4));
+}
+
 /** Tokens the view must lose to reach the target. */
 export function excess(state: CompactionState): number {
   return state.tokens - state.target;

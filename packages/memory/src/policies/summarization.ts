@@ -1,15 +1,14 @@
 import type { Summarizer } from '../summarizers/summarizer.ts';
-import { DEFAULT_KEEP_RECENT_TOKENS } from './importance-pruning.ts';
 import type { CompactionStep, CompactionState, Exchange, Policy } from './policy.ts';
-import { excess, olderThanRecent } from './policy.ts';
+import { excess, keepRecentFor, olderThanRecent } from './policy.ts';
 
 export interface SummarizationOptions {
   summarizer: Summarizer;
-  /** The most recent tokens of conversation, kept word for word. @default 2_000 */
+  /** The most recent tokens of conversation, kept word for word. @default min(2_000, target / 4) */
   keepRecentTokens?: number;
   /** What the summary must preserve. @default DEFAULT_SUMMARY_PROMPT */
   prompt?: string;
-  /** Longest summary, in tokens. @default min(1_500, target / 3) */
+  /** Longest summary, in tokens. @default min(1_500, 0.6 × target) */
   summaryTokens?: number;
 }
 
@@ -33,14 +32,14 @@ const MIN_SUMMARY_TOKENS = 64;
  * rare and the cached prefix survives between them.
  */
 export function summarization(options: SummarizationOptions): Policy {
-  const keepRecent = options.keepRecentTokens ?? DEFAULT_KEEP_RECENT_TOKENS;
   const prompt = options.prompt ?? DEFAULT_SUMMARY_PROMPT;
   return {
     name: 'summarization',
     next(state: CompactionState): CompactionStep | null {
       if (!state.canSummarize || excess(state) <= 0) return null;
-      const budget = options.summaryTokens ?? Math.min(DEFAULT_SUMMARY_TOKENS, Math.floor(state.target / 3));
+      const budget = options.summaryTokens ?? Math.min(DEFAULT_SUMMARY_TOKENS, Math.floor(state.target * 0.6));
       const previous = state.summary ? state.count(state.summary) : 0;
+      const keepRecent = keepRecentFor(state, options.keepRecentTokens);
       const chosen = chooseExchanges(state, keepRecent, excess(state) + budget - previous);
       const replaced = previous + chosen.reduce((sum, e) => sum + e.tokens, 0);
       // A summary must be well under what it replaces, or it is refused and nothing is gained.

@@ -1,5 +1,6 @@
 import { TokenCounter } from '../tokens/token-counter.ts';
 import { type Candidate, extractCandidates, IDENTIFIER } from './facts.ts';
+import { keyTerms, wordFrequency } from './key-terms.ts';
 import type { Summarizer, SummaryRequest, SummaryResult } from './summarizer.ts';
 
 export interface ExtractiveSummarizerOptions {
@@ -35,24 +36,16 @@ export function extractiveSummarizer(options: ExtractiveSummarizerOptions = {}):
 /** The pure core of {@link extractiveSummarizer}. */
 export function summarizeExtractively(request: SummaryRequest, counter: TokenCounter): string {
   const promptWords = new Set(request.prompt.toLowerCase().match(/[a-z]{4,}/g) ?? []);
-  const candidates = dedupe(withRarity(extractCandidates(request.messages, request.previousSummary, promptWords)));
+  const all = extractCandidates(request.messages, request.previousSummary, promptWords);
+  const frequency = wordFrequency(all.map((c) => c.text));
+  const candidates = dedupe(all);
   const identifiers = identifierLine(candidates);
   let budget = request.maxTokens - counter.text(SUMMARY_HEADING) - 30;
   const idTokens = counter.text(identifiers);
   const withIds = idTokens < budget / 3;
   if (withIds) budget -= idTokens;
 
-  const chosen: Candidate[] = [];
-  // Most information per token first: short specific facts beat long sentences that mention one.
-  const cost = (c: Candidate) => counter.text(c.text) + 2;
-  const ranked = candidates
-    .filter((c) => c.score > 0)
-    .sort((a, b) => b.score / Math.sqrt(cost(b)) - a.score / Math.sqrt(cost(a)) || b.order - a.order);
-  for (const candidate of ranked) {
-    if (cost(candidate) > budget) continue;
-    chosen.push(candidate);
-    budget -= cost(candidate);
-  }
+  const chosen = selectByCoverage(candidates, frequency, budget, (c) => counter.text(c.text) + 2);
   chosen.sort((a, b) => a.order - b.order);
 
   const lines = [SUMMARY_HEADING];
@@ -64,23 +57,41 @@ export function summarizeExtractively(request: SummaryRequest, counter: TokenCou
   return lines.join('\n');
 }
 
-const COMMON = new Set(
-  'about after again also because been before being could does doing during every from have having here into just know like more most much need only other over really should some still such than that their them then there these they thing think this those through very want well were what when where which while will with would your'.split(' '),
-);
-
-/** Words said only once in the whole conversation are its specifics (products, places, details). */
-function withRarity(candidates: Candidate[]): Candidate[] {
-  const words = (text: string) => new Set(text.toLowerCase().match(/[a-z]{6,}/g) ?? []);
-  const frequency = new Map<string, number>();
-  for (const c of candidates) for (const w of words(c.text)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  return candidates.map((c) => {
-    let rare = 0;
-    for (const w of words(c.text)) if (!COMMON.has(w) && frequency.get(w) === 1) rare += 1;
-    const specifics = c.specifics + rare;
-    // A fact with nothing specific in it (no identifier, number, name or rare word) is padding.
-    const score = c.section === 'actions' || specifics > 0 ? c.score + Math.min(rare, 2) : 0;
-    return { ...c, score, specifics };
-  });
+/**
+ * Greedy coverage: repeatedly takes the candidate that adds the most uncovered key terms (plus its own
+ * worth) per token, so the summary keeps many distinct facts instead of many mentions of one.
+ */
+function selectByCoverage(
+  candidates: readonly Candidate[],
+  frequency: ReadonlyMap<string, number>,
+  budget: number,
+  cost: (c: Candidate) => number,
+): Candidate[] {
+  const pool = candidates.map((c) => ({ c, terms: keyTerms(c.text, frequency), cost: cost(c) }));
+  const covered = new Set<string>();
+  const chosen: Candidate[] = [];
+  let left = budget;
+  for (;;) {
+    let best: (typeof pool)[number] | undefined;
+    let bestValue = 0;
+    for (const item of pool) {
+      if (item.cost > left) continue;
+      let gain = 0;
+      for (const [term, weight] of item.terms) if (!covered.has(term)) gain += weight;
+      // A line with nothing new in it is padding, however well it reads.
+      if (gain === 0 && item.c.section !== 'actions') continue;
+      const value = (gain + item.c.score) / Math.sqrt(item.cost);
+      if (value > bestValue) {
+        best = item;
+        bestValue = value;
+      }
+    }
+    if (!best) return chosen;
+    chosen.push(best.c);
+    left -= best.cost;
+    pool.splice(pool.indexOf(best), 1);
+    for (const term of best.terms.keys()) covered.add(term);
+  }
 }
 
 function dedupe(candidates: Candidate[]): Candidate[] {

@@ -7,19 +7,18 @@ export interface Candidate {
   readonly section: 'earlier' | 'actions' | 'facts';
   /** Position in the source, to restore reading order. */
   readonly order: number;
+  /** Worth beyond its key terms: tool calls, commitments, first-person facts, words of the prompt. */
   readonly score: number;
-  /** Identifiers, numbers and names in it: a fact without any is padding. */
-  readonly specifics: number;
 }
 
 /** Identifiers: ticket, order and account numbers (TKT-1001, ORD_88, INV2231), emails, tracking codes. */
 export const IDENTIFIER = /\b(?:[A-Z]{2,}[-_]?\d[\w-]*|[\w.+-]+@[\w-]+\.[\w.]+|\d[A-Z\d]{9,})\b/g;
-const NUMBER =
+export const NUMBER =
   /(?:[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?%|\b\d[\d,.:/-]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand)\b)/gi;
 const COMMITMENT =
   /\b(decid\w*|will|promis\w*|agree\w*|refund\w*|escalat\w*|rout\w*|assign\w*|priorit\w*|classif\w*|resolv\w*|complet\w*|schedul\w*|deadline|must|never|always|cancel\w*|replac\w*|next step)\b/i;
 const FIRST_PERSON = /\b(my|i'm|i am|i've|i have|i live|i work|i prefer|i like|i need|i want|i ordered|i bought)\b/i;
-const PROPER_NOUN = /(?<=[a-z,;:] )[A-Z][a-z]{2,}/g;
+export const PROPER_NOUN = /(?<=[a-z,;:] )[A-Z][a-z]{2,}/g;
 const MAX_SENTENCE_CHARS = 320;
 const MAX_FIELD_CHARS = 160;
 
@@ -39,7 +38,6 @@ export function extractCandidates(
       section,
       order: out.length,
       score: scoreSentence(clipped, promptWords) + bonus,
-      specifics: specificsOf(clipped),
     });
   };
   let heading = '';
@@ -126,21 +124,12 @@ export function clauses(sentence: string): string[] {
     .filter((c) => c.split(/\s+/).length >= 3);
 }
 
-/** How many identifiers, numbers and names a text holds. */
-export function specificsOf(text: string): number {
-  return (
-    (text.match(IDENTIFIER)?.length ?? 0) + (text.match(NUMBER)?.length ?? 0) + (text.match(PROPER_NOUN)?.length ?? 0)
-  );
-}
 
-/** Identifiers and numbers weigh most, then commitments, first-person facts and names. */
+/** What makes a sentence worth more than its specifics: commitments, first-person facts, prompt words. */
 export function scoreSentence(text: string, promptWords: ReadonlySet<string>): number {
-  const identifiers = text.match(IDENTIFIER)?.length ?? 0;
-  const numbers = text.match(NUMBER)?.length ?? 0;
-  const names = Math.min(3, text.match(PROPER_NOUN)?.length ?? 0);
-  let score = 3 * Math.min(identifiers, 4) + Math.min(numbers, 3) + names;
-  if (COMMITMENT.test(text)) score += 2;
-  if (FIRST_PERSON.test(text)) score += 1;
+  let score = 0;
+  if (COMMITMENT.test(text)) score += 1;
+  if (FIRST_PERSON.test(text)) score += 0.5;
   if (text.endsWith('?')) score -= 1;
   for (const word of text.toLowerCase().match(/[a-z]{4,}/g) ?? []) {
     if (promptWords.has(word)) {

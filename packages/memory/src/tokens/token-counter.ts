@@ -125,6 +125,11 @@ export class TokenCounter {
     return Math.ceil(this.rawMessage(message) * this.factor);
   }
 
+  /** Estimated tokens of one content block (a tool result with its images, say), framing included. */
+  block(block: Block): number {
+    return Math.ceil(this.#rawBlock(block) * this.factor);
+  }
+
   /** Estimated tokens of a list of messages. */
   messages(messages: readonly Anthropic.MessageParam[]): number {
     let total = 0;
@@ -192,7 +197,7 @@ export class TokenCounter {
       case 'image':
         return IMAGE_TOKENS;
       case 'document':
-        return block.source.type === 'text' ? this.raw(block.source.data) : DOCUMENT_TOKENS;
+        return this.#rawDocument(block.source);
       case 'thinking':
         return this.raw(block.thinking);
       case 'redacted_thinking':
@@ -210,6 +215,16 @@ export class TokenCounter {
       default:
         return this.raw(JSON.stringify(block));
     }
+  }
+
+  /** Text we can see is counted; a PDF or file we cannot is charged the flat estimate. */
+  #rawDocument(source: Anthropic.DocumentBlockParam['source']): number {
+    if (source.type === 'text') return this.raw(source.data);
+    if (source.type !== 'content') return DOCUMENT_TOKENS;
+    if (typeof source.content === 'string') return this.raw(source.content);
+    let total = 0;
+    for (const inner of source.content) total += this.#rawBlock(inner);
+    return total;
   }
 }
 

@@ -1,0 +1,16 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { TokenCounter } from '@cairn/memory';
+import { startSimulator } from '@cairn/simulator';
+import { withCacheBreakpoints } from '@cairn/runtime';
+import { DESK_TASK, SUPPORT_SYSTEM_PROMPT } from './desk-prompt.ts';
+import { createSupportDesk } from './support-desk.ts';
+import { supportTools } from './tools.ts';
+const sim = await startSimulator();
+const client = new Anthropic({ baseURL: sim.baseURL, apiKey: 'sim' });
+const tools = supportTools(createSupportDesk([])).map((t) => t.definition);
+const messages: Anthropic.MessageParam[] = [{ role: 'user', content: DESK_TASK }];
+const c = new TokenCounter({ model: 'claude-sonnet-4-6' });
+const r1 = await client.messages.countTokens({ model: 'claude-sonnet-4-6', system: SUPPORT_SYSTEM_PROMPT, tools, messages });
+const r2 = await client.messages.countTokens({ model: 'claude-sonnet-4-6', ...withCacheBreakpoints({ system: SUPPORT_SYSTEM_PROMPT, tools, messages }) });
+console.log(r1.input_tokens, r2.input_tokens, c.system(SUPPORT_SYSTEM_PROMPT) + c.tools(tools) + c.messages(messages), c.system(SUPPORT_SYSTEM_PROMPT), c.tools(tools), c.messages(messages));
+await sim.close();
