@@ -1,35 +1,42 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { TokenCounter } from '@cairn/memory';
 
-/** What every turn must carry whatever the policy: the system prompt, the tools and the task. */
+/** What every turn must carry whatever the policy: the system prompt and the tools. */
 export interface FixedPrompt {
   readonly system: string;
   readonly tools: readonly Anthropic.ToolUnion[];
 }
 
 /**
- * The `floor`: the input tokens a run would need if every turn carried only the system prompt, the tools,
- * the task (the first message) and the current ticket's own messages, those since the latest
- * `get_next_ticket` call. No policy that keeps the current ticket can go below it. `transcript` is the run's
+ * The `floor`, turn by turn: the input tokens each turn would need if it carried only the system prompt,
+ * the tools, the task (the first message) and the current ticket's own messages, those since the latest
+ * `get_next_ticket` call. No policy that keeps the current ticket can go below it. `transcript` is a run's
  * whole, uncompacted history; each assistant message in it is one turn, whose request held everything before
- * it. Counted with `counter`, which the simulator also counts with: exact offline, an estimate against Claude.
+ * it. Counted with `counter`, as the simulator counts: exact offline, an estimate against Claude.
  */
-export function floorTokens(transcript: readonly Anthropic.MessageParam[], fixed: FixedPrompt, counter: TokenCounter): number {
+export function floorTokens(
+  transcript: readonly Anthropic.MessageParam[],
+  fixed: FixedPrompt,
+  counter: TokenCounter,
+): number[] {
   const [task, ...rest] = transcript;
-  if (!task) return 0;
+  if (!task) return [];
   const base = counter.system(fixed.system) + counter.tools(fixed.tools) + counter.messages([task]);
-  let total = 0;
-  let segment: Anthropic.MessageParam[] = [];
+  const turns: number[] = [];
+  let ticket: Anthropic.MessageParam[] = [];
   for (const message of rest) {
     if (message.role === 'assistant') {
-      total += base + counter.messages(segment);
-      if (callsNextTicket(message)) segment = [];
+      turns.push(base + counter.messages(ticket));
+      if (fetchesTicket(message)) ticket = [];
     }
-    segment.push(message);
+    ticket.push(message);
   }
-  return total;
+  return turns;
 }
 
-function callsNextTicket(message: Anthropic.MessageParam): boolean {
-  return typeof message.content !== 'string' && message.content.some((b) => b.type === 'tool_use' && b.name === 'get_next_ticket');
+function fetchesTicket(message: Anthropic.MessageParam): boolean {
+  return (
+    typeof message.content !== 'string' &&
+    message.content.some((block) => block.type === 'tool_use' && block.name === 'get_next_ticket')
+  );
 }

@@ -29,7 +29,7 @@ export interface GeneratedTicket {
 }
 
 /** The seed of the queue every run works, unless told otherwise. */
-export const DEFAULT_TICKET_SEED = 7;
+export const DEFAULT_TICKET_SEED = 12;
 
 const FIRST_NAMES = ['Dana', 'Sam', 'Lee', 'Ana', 'Ravi', 'Maya', 'Tom', 'Ines', 'Kofi', 'Yuki', 'Lena', 'Omar'];
 const LAST_NAMES = ['Reyes', 'Okafor', 'Park', 'Silva', 'Mehta', 'Novak', 'Berg', 'Costa', 'Mensah', 'Sato'];

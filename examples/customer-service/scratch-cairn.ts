@@ -42,7 +42,7 @@ console.log(trace.compactions.map((c) => `${c.turn}:${c.before}`).join(' '));
 const sess = await sessions.load('customer-service');
 for (const e of (sess!.conversation as any).events) console.log(JSON.stringify({ ...e, steps: e.steps?.map((s: any) => ({ type: s.type, reason: s.reason, n: s.keys.length, freed: s.freed, model: s.model, summaryTokens: s.summaryTokens })) }));
 const check = checkReport(trace.text, groundTruth(gen));
-console.log(check.correct, check.problems.slice(0, 5), deskProblems(desk.records, groundTruth(gen)).slice(0, 5));
+console.log(check.correct, check.problems.slice(0, 5), deskProblems(desk.records, groundTruth(gen)).slice(0, 5)); console.log(trace.text);
 import('./floor-tokens.ts').then(async ({ floorTokens }) => {
   const { memoryTool, recallTool } = await import('@cairn/tools');
   const { SUPPORT_SYSTEM_PROMPT_WITH_MEMORY } = await import('./desk-prompt.ts');

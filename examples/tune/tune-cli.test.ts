@@ -79,33 +79,64 @@ describe('tune on the BFCL sample', () => {
     const whole = json.points.filter((p) => p.threshold === 16_000);
     expect(whole.every((p) => p.fidelity === 1 && p.compactions === 0)).toBe(true);
     const compacted = json.points.filter((p) => p.threshold === 4_000);
-    expect(compacted.every((p) => p.fidelity! < 0.9 && p.compactions > 0 && p.peakContextTokens <= 4_000)).toBe(true);
-    expect(json.recommendation).toMatchObject({ policy: 'sliding-window', threshold: 16_000, summarizerModel: null });
+    expect(
+      compacted.every((p) => p.fidelity! < 0.9 && p.compactions > 0 && p.peakContextTokens <= 4_000),
+    ).toBe(true);
+    expect(json.recommendation).toMatchObject({
+      policy: 'sliding-window',
+      threshold: 16_000,
+      summarizerModel: null,
+    });
     expect(out.stdout).toContain(`Recommendation: sliding-window @ 16,000. ${json.recommendation!.reason}`);
   });
 
   it('counts the model summarizer’s tokens and cost, and none for the extractive one', () => {
-    const at4k = (model: string) => json.points.find((p) => p.threshold === 4_000 && p.summarizerModel === model)!;
+    const at4k = (model: string) =>
+      json.points.find((p) => p.threshold === 4_000 && p.summarizerModel === model)!;
     expect(at4k('claude-haiku-4-5').inputTokens).toBeGreaterThan(at4k('extractive').inputTokens);
     expect(at4k('claude-haiku-4-5').costUsd).toBeGreaterThan(at4k('extractive').costUsd);
   });
 
   it('plots in the HTML report exactly the figures of the JSON', () => {
     const series = plottedSeries(html);
-    const name = (p: TuneJson['points'][number]) => (p.summarizerModel ? `${p.policy} · ${p.summarizerModel}` : p.policy);
-    const expected = (x: (p: TuneJson['points'][number]) => number, y: (p: TuneJson['points'][number]) => number) =>
+    const name = (p: TuneJson['points'][number]) =>
+      p.summarizerModel ? `${p.policy} · ${p.summarizerModel}` : p.policy;
+    const expected = (
+      x: (p: TuneJson['points'][number]) => number,
+      y: (p: TuneJson['points'][number]) => number,
+    ) =>
       [...new Set(json.points.map(name))].map((n) => ({
         name: n,
         points: json.points.filter((p) => name(p) === n).map((p) => [x(p), y(p)]),
       }));
     const lines = (chart: string, type = 'line') =>
-      series.filter((s) => s.chart === chart && s.type === type).map((s) => ({ name: s.name, points: s.points }));
+      series
+        .filter((s) => s.chart === chart && s.type === type)
+        .map((s) => ({ name: s.name, points: s.points }));
 
-    expect(lines('Cost with prompt caching against threshold')).toEqual(expected((p) => p.threshold, (p) => p.costUsdCached));
-    expect(lines('Cost without prompt caching against threshold')).toEqual(expected((p) => p.threshold, (p) => p.costUsd));
-    expect(lines('Fidelity against threshold')).toEqual(expected((p) => p.threshold, (p) => p.fidelity!));
+    expect(lines('Cost with prompt caching against threshold')).toEqual(
+      expected(
+        (p) => p.threshold,
+        (p) => p.costUsdCached,
+      ),
+    );
+    expect(lines('Cost without prompt caching against threshold')).toEqual(
+      expected(
+        (p) => p.threshold,
+        (p) => p.costUsd,
+      ),
+    );
+    expect(lines('Fidelity against threshold')).toEqual(
+      expected(
+        (p) => p.threshold,
+        (p) => p.fidelity!,
+      ),
+    );
     expect(lines('Cost against fidelity: the Pareto front', 'scatter')).toEqual(
-      expected((p) => p.costUsdCached, (p) => p.fidelity!),
+      expected(
+        (p) => p.costUsdCached,
+        (p) => p.fidelity!,
+      ),
     );
     const pick = json.points.find(
       (p) =>
@@ -132,12 +163,16 @@ describe('tune arguments', () => {
   it('explains a mistake and shows the usage, with exit code 2', async () => {
     const { code, stderr } = await runCli(['--policies', 'fifo']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^tune: --policies: "fifo" is not a policy; use sliding-window, importance, summarization, hybrid\n\nusage:/);
+    expect(stderr).toMatch(
+      /^tune: --policies: "fifo" is not a policy; use sliding-window, importance, summarization, hybrid\n\nusage:/,
+    );
   });
 
   it('refuses a sessions file that is not recorded conversations before sweeping, naming the line', async () => {
     const { code, stderr } = await runCli(['--sessions', join(data, 'bfcl-customer.probes.jsonl')]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^tune: .*bfcl-customer\.probes\.jsonl line 1: expected \{ "id"\?: string, "messages"/);
+    expect(stderr).toMatch(
+      /^tune: .*bfcl-customer\.probes\.jsonl line 1: expected \{ "id"\?: string, "messages"/,
+    );
   });
 });

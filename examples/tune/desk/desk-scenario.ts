@@ -2,13 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InMemorySessionStore, MemoryStore } from '@cairn/memory';
-import { DEFAULT_PRICES, type LedgerEntry, type ModelClient } from '@cairn/runtime';
+import { DEFAULT_PRICES, type LedgerEntry } from '@cairn/runtime';
 import { runCairn } from '../../customer-service/cairn-run.ts';
 import { generateTickets } from '../../customer-service/generate-tickets.ts';
 import { groundTruth } from '../../customer-service/ground-truth.ts';
 import { createSupportDesk } from '../../customer-service/support-desk.ts';
 import { supportTools } from '../../customer-service/tools.ts';
 import { EXTRACTIVE } from '../recorded/recorded-scenario.ts';
+import type { LazySimulator } from '../sweep/lazy-simulator.ts';
 import type { Scenario, ScenarioSpec } from '../sweep/scenario.ts';
 import type { PointFigures, PointSettings } from '../sweep/sweep-point.ts';
 import { ticketsRight } from './tickets-right.ts';
@@ -24,16 +25,20 @@ const MAX_TOKENS = 4_096;
  * against the simulator, with the point's policy, threshold and summarizer model. Figures are what the
  * simulator billed, summary calls included; fidelity is the share of tickets the final report gets right.
  */
-export function deskScenario(spec: Extract<ScenarioSpec, { kind: 'desk' }>, client: () => Promise<ModelClient>): Scenario {
+export function deskScenario(
+  spec: Extract<ScenarioSpec, { kind: 'desk' }>,
+  simulator: () => LazySimulator,
+): Scenario {
   const generated = generateTickets(spec.tickets);
   const truth = groundTruth(generated);
   return {
     async measure(settings: PointSettings): Promise<PointFigures> {
       const dir = await mkdtemp(join(tmpdir(), 'cairn-tune-desk-'));
+      const sim = simulator();
       try {
         const desk = createSupportDesk(generated.map((g) => g.ticket));
         const trace = await runCairn({
-          client: await client(),
+          client: await sim.client(),
           model: spec.model,
           tools: supportTools(desk),
           memory: new MemoryStore({ file: join(dir, 'memory.json') }),
@@ -64,10 +69,10 @@ export function deskScenario(spec: Extract<ScenarioSpec, { kind: 'desk' }>, clie
           fidelity: { kind: 'report', ticketsRight: ticketsRight(trace.text, truth), tickets: truth.length },
         };
       } finally {
+        await sim.close();
         await rm(dir, { recursive: true, force: true });
       }
     },
-    async close() {},
   };
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extractiveSummarizer, type Summarizer, type SummaryResult, TokenCounter } from '@cairn/memory';
 import { type ModelClient, type ModelPrice, modelSummarizer, priceCall, resolvePolicy } from '@cairn/runtime';
+import type { LazySimulator } from '../sweep/lazy-simulator.ts';
 import type { Scenario } from '../sweep/scenario.ts';
 import type { PointFigures, PointSettings } from '../sweep/sweep-point.ts';
 import { type Probe, parseProbes, parseSessions, type RecordedSession } from './recorded-conversation.ts';
@@ -17,8 +18,8 @@ export interface RecordedDeps {
   readonly minCacheableTokens: number;
   /** Prices a summarizer model, or throws saying how to add it. */
   readonly priceOf: (model: string) => ModelPrice;
-  /** Opens the client model summarizers call (the simulator offline); called once, on first need. */
-  readonly connect: () => Promise<ModelClient>;
+  /** A simulator for the model summarizers of one point, started only if one is called. */
+  readonly simulator: () => LazySimulator;
 }
 
 /** Reads and checks a sessions file and an optional probe file. */
@@ -42,21 +43,20 @@ export function recordedScenario(
   deps: RecordedDeps,
 ): Scenario {
   const counter = new TokenCounter({ model: deps.model });
-  let client: Promise<ModelClient> | undefined;
   return {
     async measure(settings: PointSettings): Promise<PointFigures> {
       const calls: SummaryResult[] = [];
-      const summarizer = await summarizerFor(settings.summarizerModel, counter, calls, () => {
-        client ??= deps.connect();
-        return client;
-      });
+      const simulator = deps.simulator();
       const replay = await replayConversations({
         ...data,
-        policy: resolvePolicy({ policy: settings.policy }, summarizer),
+        policy: resolvePolicy(
+          { policy: settings.policy },
+          summarizerFor(settings.summarizerModel, counter, calls, () => simulator.client()),
+        ),
         threshold: settings.threshold,
         counter,
         minCacheableTokens: deps.minCacheableTokens,
-      });
+      }).finally(() => simulator.close());
       const main = priceCall(
         'main',
         deps.model,
@@ -87,16 +87,15 @@ export function recordedScenario(
         fidelity: { kind: 'probes', ...replay.probes },
       };
     },
-    async close() {},
   };
 }
 
-async function summarizerFor(
+function summarizerFor(
   model: string | null,
   counter: TokenCounter,
   calls: SummaryResult[],
   connect: () => Promise<ModelClient>,
-): Promise<Summarizer> {
+): Summarizer {
   if (model === null || model === EXTRACTIVE) return extractiveSummarizer({ counter });
   if (model === 'auto') {
     throw new TypeError(
@@ -104,7 +103,18 @@ async function summarizerFor(
         'name a model (claude-haiku-4-5, say) or extractive',
     );
   }
-  return modelSummarizer({ client: await connect(), model, onResult: (result) => calls.push(result) });
+  let summarizer: Summarizer | undefined;
+  return {
+    name: `model:${model}`,
+    async summarize(request) {
+      summarizer ??= modelSummarizer({
+        client: await connect(),
+        model,
+        onResult: (result) => calls.push(result),
+      });
+      return summarizer.summarize(request);
+    },
+  };
 }
 
 function priceSummary(call: SummaryResult, deps: RecordedDeps) {

@@ -7,7 +7,10 @@ export interface LazySimulator {
   close(): Promise<void>;
 }
 
-/** Starts the simulator on a free loopback port the first time a client is asked for. */
+/**
+ * Starts the simulator on a free loopback port the first time a client is asked for. Open one per point:
+ * its prompt cache then starts cold, so a point's cached cost does not depend on the points before it.
+ */
 export function lazySimulator(options: SimulatorOptions = {}): LazySimulator {
   let started: Promise<{ client: Anthropic; close(): Promise<void> }> | undefined;
   return {

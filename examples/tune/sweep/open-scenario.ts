@@ -6,27 +6,23 @@ import { lazySimulator } from './lazy-simulator.ts';
 import { requirePrice } from './require-price.ts';
 import type { Scenario, ScenarioSpec } from './scenario.ts';
 
-/** Opens the scenario `spec` describes, in this process: its files read, its simulator started on demand. */
+/** Opens the scenario `spec` describes, in this process: its files read, its prices checked. */
 export async function openScenario(spec: ScenarioSpec): Promise<Scenario> {
   const price = requirePrice(spec.model);
   switch (spec.kind) {
     case 'recorded': {
       const data = await loadRecorded(spec.sessionsPath, spec.probesPath);
-      const simulator = lazySimulator();
-      const scenario = recordedScenario(data, {
+      return recordedScenario(data, {
         model: spec.model,
         price,
         minCacheableTokens: minCacheable(spec.model),
         priceOf: requirePrice,
-        connect: () => simulator.client(),
+        simulator: () => lazySimulator(),
       });
-      return { measure: (settings) => scenario.measure(settings), close: () => simulator.close() };
     }
-    case 'desk': {
-      const simulator = lazySimulator({ summarizer: simulatedSummarizer() });
-      const scenario = deskScenario(spec, () => simulator.client());
-      return { measure: (settings) => scenario.measure(settings), close: () => simulator.close() };
-    }
+    case 'desk':
+      // The example's simulated summarizer, so that summaries are sized as in its runs.
+      return deskScenario(spec, () => lazySimulator({ summarizer: simulatedSummarizer() }));
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * The task module sweeps hand to `runInWorkers`: measures one point in a child process, keeping each
- * scenario open (files read, simulator started) across the points that process measures.
+ * scenario open (its files read) across the points that process measures.
  */
 import { openScenario } from './open-scenario.ts';
 import type { Scenario, ScenarioSpec } from './scenario.ts';
@@ -30,9 +30,4 @@ export async function run(task: PointTask): Promise<PointResult> {
   const started = performance.now();
   const figures = await (await scenario).measure(task.settings);
   return { figures, ms: performance.now() - started };
-}
-
-export async function close(): Promise<void> {
-  const scenarios = await Promise.allSettled(open.values());
-  for (const s of scenarios) if (s.status === 'fulfilled') await s.value.close();
 }

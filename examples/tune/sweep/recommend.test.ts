@@ -44,6 +44,23 @@ describe('recommend', () => {
     expect(r.settings.threshold).toBe(10_000);
   });
 
+  it('warns when the pick’s policy misses the floor at a higher threshold, naming a setting with a margin', () => {
+    const r = recommend(
+      [
+        point(3_000, 0.1, tickets(5)),
+        point(4_000, 0.2, tickets(4)),
+        point(5_000, 0.3, tickets(5)),
+        point(3_000, 0.15, tickets(5), { policy: 'sliding-window' }),
+        point(4_000, 0.25, tickets(5), { policy: 'sliding-window' }),
+      ],
+      1,
+    )!;
+    expect(r.settings).toMatchObject({ policy: 'hybrid', threshold: 3_000 });
+    expect(r.reason).toMatch(
+      / Careful: hybrid misses the floor at 4,000 tokens, above this threshold, so the margin is thin; the cheapest setting that meets it at every higher threshold too is sliding-window @ 3,000 \(\$0\.1500\)\.$/,
+    );
+  });
+
   it('falls back to the cheapest best fidelity when no setting meets the floor, and says what to try', () => {
     const r = recommend(
       [point(2_000, 0.1, tickets(3)), point(4_000, 0.3, tickets(4)), point(3_000, 0.2, tickets(4))],

@@ -63,6 +63,34 @@ export function recommend(points: readonly Ranked[], floor: number): Recommendat
   return {
     settings: pick.settings,
     meetsFloor: true,
-    reason: `${among}: ${cost(pick)}, ${describeFidelity(pick.figures.fidelity)}. ${against}${compacts}`,
+    reason: `${among}: ${cost(pick)}, ${describeFidelity(pick.figures.fidelity)}. ${against}${compacts}${caveat(pick, passing, ranked)}`,
   };
+}
+
+/**
+ * Fidelity need not rise with the threshold (a compaction can land at a worse moment): when the pick's
+ * policy misses the floor at a higher threshold, says so and names the cheapest setting that meets it at
+ * every higher threshold too.
+ */
+function caveat(pick: Ranked, passing: readonly Ranked[], ranked: readonly Ranked[]): string {
+  const passes = new Set(passing);
+  const misses = (p: Ranked) =>
+    ranked.filter(
+      (q) =>
+        sameSeries(q.settings, p.settings) && q.settings.threshold > p.settings.threshold && !passes.has(q),
+    );
+  const above = misses(pick);
+  if (above.length === 0) return '';
+  const steady = passing.find((p) => misses(p).length === 0);
+  const thresholds = above.map((q) => int(q.settings.threshold)).join(', ');
+  return (
+    ` Careful: ${pick.settings.policy} misses the floor at ${thresholds} tokens, above this threshold, so the margin is thin` +
+    (steady
+      ? `; the cheapest setting that meets it at every higher threshold too is ${settingLabel(steady.settings)} (${usd(steady.figures.costUsdCached)}).`
+      : '.')
+  );
+}
+
+function sameSeries(a: PointSettings, b: PointSettings): boolean {
+  return a.policy === b.policy && a.summarizerModel === b.summarizerModel;
 }

@@ -19,10 +19,9 @@ export type ScenarioSpec =
       readonly model: string;
     };
 
-/** A scenario opened in one process: measures points one at a time, then is closed. */
+/** A scenario opened in one process, its inputs loaded: measures points one at a time. */
 export interface Scenario {
   measure(settings: PointSettings): Promise<PointFigures>;
-  close(): Promise<void>;
 }
 
 /** A one-line description of the scenario, for headings. */

@@ -18,9 +18,6 @@ process.on('message', async (message: WorkerRequest<unknown>) => {
   process.send?.(reply);
 });
 
-process.on('disconnect', async () => {
-  await tasks.close?.();
-  process.exit(0);
-});
+process.on('disconnect', () => process.exit(0));
 
 process.send?.({ id: -1, ok: true, value: 'ready' } satisfies WorkerReply<string>);

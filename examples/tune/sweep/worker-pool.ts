@@ -6,8 +6,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** What a task module exports for the pool's child processes. */
 export interface TaskModule<T, R> {
   run(task: T): Promise<R>;
-  /** Called when the pool is done with the process. */
-  close?(): Promise<void>;
 }
 
 /** A task's outcome: its value, or why it failed (thrown, crashed or timed out). */

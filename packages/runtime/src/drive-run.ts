@@ -30,8 +30,14 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
   const inspect = options.inspect ?? (() => {});
   const snapshot = start.snapshot as unknown as Snapshot<unknown> | undefined;
   const actor = createActor(machine, { input: start.input, inspect, ...(snapshot && { snapshot }) });
-  const save = async () => {
+  // A step that changed nothing (a prepare() that did not compact, say) resumes the same from the
+  // previous save, so that save is skipped; the final save always happens.
+  let savedVersion = '';
+  const save = async (force = false) => {
     if (!options.store) return;
+    const version = `${scope.manager.transcript.length}:${scope.manager.events.length}:${scope.ledger.length}`;
+    if (!force && version === savedVersion) return;
+    savedVersion = version;
     await options.store.save({
       id: scope.sessionId,
       conversation: scope.manager.toJSON(),
@@ -40,7 +46,7 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
     });
   };
   // The actor starts its step before the machine's snapshot is handed out: wait for it, then save.
-  scope.checkpoint = () => Promise.resolve().then(save);
+  scope.checkpoint = () => Promise.resolve().then(() => save());
   scope.emit = (event) => run.push(event);
 
   const abort = () => actor.send({ type: 'abort' });
@@ -60,7 +66,7 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
   });
   const finish = async (snapshot: SnapshotFrom<typeof agentMachine>) => {
     try {
-      await save();
+      await save(true);
     } catch (error) {
       scope.failure ??= error;
     }

@@ -79,7 +79,8 @@ describe('resuming a run whose process died', () => {
       });
       expect(chain.problems).toEqual([]);
     }
-  });
+    // A dozen child processes start one after another, each loading the tokenizer and the SDK.
+  }, 240_000);
 
   it("answers a call whose result was not saved with an is_error 'interrupted' result by default", async () => {
     const api = await startScriptedApi([

@@ -115,7 +115,12 @@ describe('summarization', () => {
       ...(c.canSummarize === undefined ? {} : { canSummarize: c.canSummarize }),
     });
     const step = summarization({ summarizer, ...c.options }).next(state);
-    const expected = c.expected && { type: 'summarize', summarizer, prompt: DEFAULT_SUMMARY_PROMPT, ...c.expected };
+    const expected = c.expected && {
+      type: 'summarize',
+      summarizer,
+      prompt: DEFAULT_SUMMARY_PROMPT,
+      ...c.expected,
+    };
     expect(step).toEqual(expected);
   });
 

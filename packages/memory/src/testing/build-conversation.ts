@@ -86,7 +86,7 @@ export function appendAll(
   messages: readonly Message[],
   options: Readonly<Record<number, AppendOptions>> = {},
 ): ConversationManager {
-  messages.forEach((message, i) => manager.append(message, options[i] ?? {}));
+  for (const [i, message] of messages.entries()) manager.append(message, options[i] ?? {});
   return manager;
 }
 
