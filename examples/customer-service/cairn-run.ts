@@ -1,7 +1,8 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { type ConversationSnapshot, type MemoryStore, memoryHooks, type SessionStore, TokenCounter } from '@cairn/memory';
-import { type ContextOptions, createAgent, type LedgerEntry, type ModelClient, type PriceTable } from '@cairn/runtime';
+import { createAgent, type LedgerEntry, type ModelClient, type PriceTable } from '@cairn/runtime';
 import { memoryTool, type Tool } from '@cairn/tools';
+import { type CairnPolicy, cairnContext } from './cairn-context.ts';
 import { DESK_TASK, SUPPORT_SUMMARY_PROMPT, SUPPORT_SYSTEM_PROMPT_WITH_MEMORY } from './desk-prompt.ts';
 import { type CompactionMark, contextTokensOf, type RunProgress, type RunTrace, type TurnTrace } from './run-trace.ts';
 
@@ -13,7 +14,10 @@ export interface CairnRunOptions {
   readonly memory: MemoryStore;
   /** Where the session is saved after every step; its transcript feeds the floor. */
   readonly sessions: SessionStore;
-  readonly context: Pick<ContextOptions, 'policy' | 'threshold' | 'target' | 'summarizerModel'>;
+  readonly policy: CairnPolicy;
+  readonly threshold: number;
+  /** A model name, or `local` for the extractive summary. */
+  readonly summarizerModel: string;
   readonly maxTokens: number;
   readonly maxTurns: number;
   readonly prices: PriceTable;
@@ -25,16 +29,17 @@ const SESSION_ID = 'customer-service';
 
 /**
  * The desk on Cairn's runtime: the agent keeps its ticket log in memory, and its context manager compacts
- * with the support summary prompt (and the summarizer model, if one is given) at the threshold.
+ * at the threshold with `policy`, summarizing (when it must) with the support summary prompt.
  */
 export async function runCairn(options: CairnRunOptions): Promise<RunTrace> {
   const started = performance.now();
+  const { context, summaryCalls } = cairnContext(options);
   const agent = createAgent({
     client: options.client,
     model: options.model,
     system: SUPPORT_SYSTEM_PROMPT_WITH_MEMORY,
     tools: [...options.tools, memoryTool(options.memory)],
-    context: { ...options.context, summaryPrompt: SUPPORT_SUMMARY_PROMPT },
+    context: { ...context, summaryPrompt: SUPPORT_SUMMARY_PROMPT },
     memory: memoryHooks(options.memory, { counter: new TokenCounter({ model: options.model }) }),
     store: options.sessions,
     maxIterations: options.maxTurns,
@@ -66,7 +71,7 @@ export async function runCairn(options: CairnRunOptions): Promise<RunTrace> {
   return {
     name: 'cairn',
     turns,
-    summarizer: ledger.filter((entry) => entry.role === 'summarizer'),
+    summarizer: summaryCalls ?? ledger.filter((entry) => entry.role === 'summarizer'),
     compactions,
     text,
     outcome,

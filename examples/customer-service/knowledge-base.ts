@@ -1,7 +1,7 @@
 /**
- * The desk's knowledge base: help articles for each of the five categories, about as long as real
- * help-centre articles (150–250 words). A search returns every article of the category, as the
- * cookbook's did, so most of what the agent reads is tool output.
+ * The desk's knowledge base: four help articles for each of the five categories, each as long as a short
+ * help-centre article (100–200 words, about 150–250 tokens). A search returns every article of the
+ * category, as the cookbook's did, so most of what the agent reads is tool output.
  */
 import type { TicketCategory } from './tools.ts';
 

@@ -27,13 +27,24 @@ describe('htmlPage', () => {
     expect(html).toContain('<pre>&lt;/pre&gt;</pre>');
   });
 
-  it('right-aligns numbers in tables and writes them with thousands separators', () => {
+  it('right-aligns numbers in tables with thousands separators, and shows null as a dash', () => {
     const html = htmlPage({
       title: 't',
-      blocks: [{ type: 'table', columns: ['run', 'input tokens'], rows: [['baseline', 204_416]], caption: 'Five tickets' }],
+      blocks: [
+        {
+          type: 'table',
+          columns: ['run', 'input tokens'],
+          rows: [
+            ['baseline', 204_416],
+            ['floor', null],
+          ],
+          caption: 'Five tickets',
+        },
+      ],
     });
     expect(html).toContain('<caption>Five tickets</caption>');
     expect(html).toContain('<td>baseline</td><td class="num">204,416</td>');
+    expect(html).toContain('<td>floor</td><td class="num">–</td>');
   });
 
   it('is self-contained: no scripts, no stylesheets or images fetched from elsewhere', () => {

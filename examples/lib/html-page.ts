@@ -7,12 +7,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { escapeXml } from './escape-xml.ts';
 
-export type TableCell = string | number;
+/** A table cell: text, a number, or `null` for a dash. */
+export type TableCell = string | number | null;
 
 export type PageBlock =
   | { readonly type: 'heading'; readonly text: string; readonly level?: 2 | 3 }
   | { readonly type: 'paragraph'; readonly text: string }
-  /** Numbers are right-aligned and written with thousands separators. */
+  /** Numbers are right-aligned and written with thousands separators; `null` shows a dash. */
   | {
       readonly type: 'table';
       readonly columns: readonly string[];
@@ -96,5 +97,6 @@ function renderBlock(block: PageBlock): string {
 }
 
 function cell(value: TableCell): string {
+  if (value === null) return '<td class="num">–</td>';
   return typeof value === 'number' ? `<td class="num">${NUMBER.format(value)}</td>` : `<td>${escapeXml(value)}</td>`;
 }

@@ -1,11 +1,18 @@
 import { parseArgs } from 'node:util';
-import type { PolicyName } from '@cairn/runtime';
-import { isPolicyName, POLICIES } from './sweep/sweep-grid.ts';
+import {
+  CAIRN_POLICIES,
+  type CairnPolicy,
+  DEFAULT_SUMMARIZER_MODEL,
+  LOCAL_SUMMARIZER,
+} from '../customer-service/cairn-context.ts';
+import { DESK_MODEL } from '../customer-service/compare-runs.ts';
+import { DESK_POLICY, isTunePolicy, POLICIES } from './sweep/sweep-grid.ts';
 import { parseThresholds } from './sweep/thresholds.ts';
 
 export const DEFAULT_TICKETS = 5;
-export const DEFAULT_MODEL = 'claude-sonnet-4-5';
-export const DEFAULT_SUMMARIZER_MODELS: readonly string[] = ['claude-haiku-4-5'];
+/** The customer-service example's model; it prices recorded conversations too unless told otherwise. */
+export const DEFAULT_MODEL = DESK_MODEL;
+export const DEFAULT_SUMMARIZER_MODELS: readonly string[] = [DEFAULT_SUMMARIZER_MODEL];
 /** Every ticket right on the desk; 95% of probes in view on recorded conversations. */
 export const DEFAULT_FLOOR = { desk: 1, recorded: 0.95 } as const;
 export const DEFAULT_HTML_PATH = 'out/tune-report.html';
@@ -24,8 +31,9 @@ scenario (the desk unless --sessions is given)
 sweep
   --thresholds SPEC        4000,8000 or 2k..40k:2k (step) or 2k..40k/20 (count) (default: 20 thresholds
                            fitted to the scenario)
-  --policies P,...         of ${POLICIES.join(', ')} (default: all)
-  --summarizer-models M,...  models, or extractive for the local summarizer (default ${DEFAULT_SUMMARIZER_MODELS.join(',')})
+  --policies P,...         of ${POLICIES.join(', ')} (default: these four), and ${DESK_POLICY} on the
+                           desk (the example's own: hybrid, closed tickets dropped first)
+  --summarizer-models M,...  models, or ${LOCAL_SUMMARIZER} for the extractive summary (default ${DEFAULT_SUMMARIZER_MODELS.join(',')})
   --floor F                fidelity to meet, 0–1 or a percentage (default: every ticket, or 95% of probes)
   --workers N              worker processes (default: the available cores)
   --point-timeout S        seconds before a point is given up (default ${DEFAULT_POINT_TIMEOUT_S})
@@ -41,7 +49,7 @@ export interface TuneArgs {
     | { readonly kind: 'recorded'; readonly sessionsPath: string; readonly probesPath: string | null };
   readonly model: string;
   readonly thresholds: readonly number[] | null;
-  readonly policies: readonly PolicyName[];
+  readonly policies: readonly CairnPolicy[];
   readonly summarizerModels: readonly string[];
   readonly floor: number;
   readonly workers: number | null;
@@ -86,11 +94,17 @@ export function parseTuneArgs(argv: readonly string[]): TuneArgs | 'help' {
     values.sessions === undefined
       ? { kind: 'desk' as const, tickets: wholeNumber(values.tickets, '--tickets') ?? DEFAULT_TICKETS }
       : { kind: 'recorded' as const, sessionsPath: values.sessions, probesPath: values.probes ?? null };
+  const policies = values.policies === undefined ? POLICIES : names(values.policies).map(policy);
+  if (scenario.kind === 'recorded' && policies.includes(DESK_POLICY)) {
+    throw new TypeError(
+      `--policies ${DESK_POLICY} is the customer-service desk's own policy; recorded conversations take ${POLICIES.join(', ')}`,
+    );
+  }
   return {
     scenario,
     model: values.model ?? DEFAULT_MODEL,
     thresholds: values.thresholds === undefined ? null : parseThresholds(values.thresholds),
-    policies: values.policies === undefined ? POLICIES : names(values.policies).map(policy),
+    policies,
     summarizerModels:
       values['summarizer-models'] === undefined
         ? DEFAULT_SUMMARIZER_MODELS
@@ -114,9 +128,9 @@ function names(text: string): string[] {
   return [...new Set(list)];
 }
 
-function policy(name: string): PolicyName {
-  if (isPolicyName(name)) return name;
-  throw new TypeError(`--policies: "${name}" is not a policy; use ${POLICIES.join(', ')}`);
+function policy(name: string): CairnPolicy {
+  if (isTunePolicy(name)) return name;
+  throw new TypeError(`--policies: "${name}" is not a policy; use ${CAIRN_POLICIES.join(', ')}`);
 }
 
 function wholeNumber(text: string | undefined, flag: string): number | undefined {

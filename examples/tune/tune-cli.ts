@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { TokenCounter } from '@cairn/memory';
+import { LOCAL_SUMMARIZER } from '../customer-service/cairn-context.ts';
 import { writeHtmlPage } from '../lib/html-page.ts';
 import { DESK_THRESHOLDS } from './desk/desk-scenario.ts';
 import { parseTuneArgs, type TuneArgs, USAGE } from './parse-tune-args.ts';
-import { EXTRACTIVE, loadRecorded } from './recorded/recorded-scenario.ts';
+import { loadRecorded } from './recorded/recorded-scenario.ts';
 import { tuneReportPage } from './report/html-report.ts';
 import { progressLine } from './report/progress-line.ts';
 import { terminalCharts } from './report/terminal-charts.ts';
@@ -77,7 +78,7 @@ export async function tuneCli(argv: readonly string[], io: TuneIo): Promise<numb
 async function resolveOptions(args: TuneArgs): Promise<TuneOptions> {
   requirePrice(args.model);
   for (const model of args.summarizerModels) {
-    if (model === EXTRACTIVE) continue;
+    if (model === LOCAL_SUMMARIZER) continue;
     if (model === 'auto' && args.scenario.kind === 'desk') continue;
     if (model === 'auto') {
       throw new TypeError(

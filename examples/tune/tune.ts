@@ -1,4 +1,4 @@
-import type { PolicyName } from '@cairn/runtime';
+import type { CairnPolicy } from '../customer-service/cairn-context.ts';
 import { paretoFront } from './sweep/pareto-front.ts';
 import { type Recommendation, recommend } from './sweep/recommend.ts';
 import { runSweep, type SweepProgress } from './sweep/run-sweep.ts';
@@ -10,7 +10,7 @@ import type { PointFigures, PointOutcome, PointSettings } from './sweep/sweep-po
 export interface TuneOptions {
   readonly scenario: ScenarioSpec;
   readonly thresholds: readonly number[];
-  readonly policies: readonly PolicyName[];
+  readonly policies: readonly CairnPolicy[];
   readonly summarizerModels: readonly string[];
   /** Share in [0, 1] of tickets right, or of probes in view. */
   readonly floor: number;

@@ -27,7 +27,9 @@ describe('a sweep on the desk', () => {
         expect(figures.peakContextTokens).toBeLessThanOrEqual(3_500);
       }
     }
-    const hybrid = report.measured.find((p) => p.settings.policy === 'hybrid' && p.settings.threshold === 3_500)!;
+    const hybrid = report.measured.find(
+      (p) => p.settings.policy === 'hybrid' && p.settings.threshold === 3_500,
+    )!;
     expect(hybrid.figures.summarizerInputTokens).toBeGreaterThan(0);
     expect(hybrid.figures.inputTokens).toBeGreaterThan(hybrid.figures.summarizerInputTokens);
 
@@ -38,7 +40,11 @@ describe('a sweep on the desk', () => {
   });
 
   it('gives a setting the same figures wherever it runs: every point starts with a cold prompt cache', async () => {
-    const settings: PointSettings = { policy: 'hybrid', threshold: 4_000, summarizerModel: 'claude-haiku-4-5' };
+    const settings: PointSettings = {
+      policy: 'hybrid',
+      threshold: 4_000,
+      summarizerModel: 'claude-haiku-4-5',
+    };
     const outcomes = await runSweep({ spec: desk, grid: [settings, settings, settings], concurrency: 2 });
     const figures = outcomes.map((o: PointOutcome) => (o.type === 'measured' ? o.figures : o.error));
     expect(figures[1]).toEqual(figures[0]);

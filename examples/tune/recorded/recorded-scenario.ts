@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { extractiveSummarizer, type Summarizer, type SummaryResult, TokenCounter } from '@cairn/memory';
 import { type ModelClient, type ModelPrice, modelSummarizer, priceCall, resolvePolicy } from '@cairn/runtime';
+import { LOCAL_SUMMARIZER } from '../../customer-service/cairn-context.ts';
 import type { LazySimulator } from '../sweep/lazy-simulator.ts';
 import type { Scenario } from '../sweep/scenario.ts';
 import type { PointFigures, PointSettings } from '../sweep/sweep-point.ts';
 import { type Probe, parseProbes, parseSessions, type RecordedSession } from './recorded-conversation.ts';
 import { replayConversations } from './replay-conversations.ts';
-
-/** The summarizer setting that calls no model. */
-export const EXTRACTIVE = 'extractive';
 
 /** What measuring recorded conversations needs besides the conversations. */
 export interface RecordedDeps {
@@ -45,12 +43,15 @@ export function recordedScenario(
   const counter = new TokenCounter({ model: deps.model });
   return {
     async measure(settings: PointSettings): Promise<PointFigures> {
+      const { policy } = settings;
+      if (policy === 'desk')
+        throw new TypeError('the desk policy needs the desk: recorded conversations have no tickets');
       const calls: SummaryResult[] = [];
       const simulator = deps.simulator();
       const replay = await replayConversations({
         ...data,
         policy: resolvePolicy(
-          { policy: settings.policy },
+          { policy },
           summarizerFor(settings.summarizerModel, counter, calls, () => simulator.client()),
         ),
         threshold: settings.threshold,
@@ -69,9 +70,7 @@ export function recordedScenario(
         deps.price,
         new Date(0),
       );
-      const billed = calls
-        .filter((call) => call.model !== EXTRACTIVE)
-        .map((call) => priceSummary(call, deps));
+      const billed = calls.map((call) => priceSummary(call, deps));
       const summarizerInputTokens = billed.reduce((sum, b) => sum + b.input, 0);
       const summarizerOutputTokens = billed.reduce((sum, b) => sum + b.output, 0);
       return {
@@ -96,11 +95,11 @@ function summarizerFor(
   calls: SummaryResult[],
   connect: () => Promise<ModelClient>,
 ): Summarizer {
-  if (model === null || model === EXTRACTIVE) return extractiveSummarizer({ counter });
+  if (model === null || model === LOCAL_SUMMARIZER) return extractiveSummarizer({ counter });
   if (model === 'auto') {
     throw new TypeError(
       "summarizer model 'auto' chooses by the warmth of an agent's prompt cache, which a replay has not got: " +
-        'name a model (claude-haiku-4-5, say) or extractive',
+        `name a model (claude-haiku-4-5, say) or ${LOCAL_SUMMARIZER}`,
     );
   }
   let summarizer: Summarizer | undefined;

@@ -1,11 +1,11 @@
-import type { PolicyName } from '@cairn/runtime';
+import type { CairnPolicy } from '../../customer-service/cairn-context.ts';
 import { fidelityScore } from '../sweep/sweep-point.ts';
 import type { TuneReport } from '../tune.ts';
 
 /** The `--json` output: the measured points and the recommendation, in the shape issue 8 fixes. */
 export interface TuneJson {
   readonly points: readonly {
-    readonly policy: PolicyName;
+    readonly policy: CairnPolicy;
     readonly threshold: number;
     readonly summarizerModel: string | null;
     readonly inputTokens: number;
@@ -18,7 +18,7 @@ export interface TuneJson {
     readonly fidelity: number | null;
   }[];
   readonly recommendation: {
-    readonly policy: PolicyName;
+    readonly policy: CairnPolicy;
     readonly threshold: number;
     readonly summarizerModel: string | null;
     readonly reason: string;

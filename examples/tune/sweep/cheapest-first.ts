@@ -1,4 +1,4 @@
-import { POLICIES } from './sweep-grid.ts';
+import { POLICY_ORDER } from './sweep-grid.ts';
 import { fidelityScore, type PointFigures, type PointSettings } from './sweep-point.ts';
 
 /** A measured point, as ranking sees it. */
@@ -19,7 +19,7 @@ export function cheapestFirst(a: Ranked, b: Ranked): number {
     (fidelityScore(b.figures.fidelity) ?? 0) - (fidelityScore(a.figures.fidelity) ?? 0) ||
     a.figures.peakContextTokens - b.figures.peakContextTokens ||
     a.settings.threshold - b.settings.threshold ||
-    POLICIES.indexOf(a.settings.policy) - POLICIES.indexOf(b.settings.policy) ||
+    POLICY_ORDER.indexOf(a.settings.policy) - POLICY_ORDER.indexOf(b.settings.policy) ||
     (a.settings.summarizerModel ?? '').localeCompare(b.settings.summarizerModel ?? '')
   );
 }

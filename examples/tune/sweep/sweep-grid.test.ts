@@ -6,13 +6,13 @@ describe('sweepGrid', () => {
     const grid = sweepGrid({
       thresholds: [4000, 8000],
       policies: ['sliding-window', 'hybrid'],
-      summarizerModels: ['extractive', 'claude-haiku-4-5'],
+      summarizerModels: ['local', 'claude-haiku-4-5'],
     });
     expect(grid).toEqual([
       { policy: 'sliding-window', threshold: 4000, summarizerModel: null },
       { policy: 'sliding-window', threshold: 8000, summarizerModel: null },
-      { policy: 'hybrid', threshold: 4000, summarizerModel: 'extractive' },
-      { policy: 'hybrid', threshold: 8000, summarizerModel: 'extractive' },
+      { policy: 'hybrid', threshold: 4000, summarizerModel: 'local' },
+      { policy: 'hybrid', threshold: 8000, summarizerModel: 'local' },
       { policy: 'hybrid', threshold: 4000, summarizerModel: 'claude-haiku-4-5' },
       { policy: 'hybrid', threshold: 8000, summarizerModel: 'claude-haiku-4-5' },
     ]);

@@ -1,17 +1,21 @@
-import type { PolicyName } from '@cairn/runtime';
+import { CAIRN_POLICIES, type CairnPolicy } from '../../customer-service/cairn-context.ts';
 import type { PointSettings } from './sweep-point.ts';
 
-/** The built-in policies, in the order of the ladder: cheapest to run first. */
-export const POLICIES: readonly PolicyName[] = ['sliding-window', 'importance', 'summarization', 'hybrid'];
+/** The runtime's policies, swept by default, in the order of the ladder: cheapest to run first. */
+export const POLICIES: readonly CairnPolicy[] = ['sliding-window', 'importance', 'summarization', 'hybrid'];
+/** The customer-service desk's own policy (hybrid, closed tickets dropped first): for the desk only. */
+export const DESK_POLICY = 'desk' satisfies CairnPolicy;
+/** Every policy, in the order ties between equal settings are broken. */
+export const POLICY_ORDER: readonly CairnPolicy[] = [...POLICIES, DESK_POLICY];
 
 /** Policies that call a summarizer; only these are swept over summarizer models. */
-const SUMMARIZING: ReadonlySet<PolicyName> = new Set(['summarization', 'hybrid']);
+const SUMMARIZING: ReadonlySet<CairnPolicy> = new Set(['summarization', 'hybrid', DESK_POLICY]);
 
 /** What to sweep. */
 export interface SweepAxes {
   readonly thresholds: readonly number[];
-  readonly policies: readonly PolicyName[];
-  /** Model names, or `'extractive'` for the local summarizer. */
+  readonly policies: readonly CairnPolicy[];
+  /** Model names, or `local` for the extractive summarizer. */
   readonly summarizerModels: readonly string[];
 }
 
@@ -27,7 +31,7 @@ export function sweepGrid(axes: SweepAxes): PointSettings[] {
   );
 }
 
-/** True for the names of built-in policies. */
-export function isPolicyName(name: string): name is PolicyName {
-  return (POLICIES as readonly string[]).includes(name);
+/** True for the names of the policies a sweep knows. */
+export function isTunePolicy(name: string): name is CairnPolicy {
+  return (CAIRN_POLICIES as readonly string[]).includes(name);
 }

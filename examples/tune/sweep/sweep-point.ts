@@ -1,10 +1,11 @@
-import type { PolicyName } from '@cairn/runtime';
+import type { CairnPolicy } from '../../customer-service/cairn-context.ts';
 
 /** One setting of the sweep. `summarizerModel` is `null` for policies that never summarize. */
 export interface PointSettings {
-  readonly policy: PolicyName;
+  /** The runtime's named policies, or the customer-service desk's own (`desk`). */
+  readonly policy: CairnPolicy;
   readonly threshold: number;
-  /** A model name, or `'extractive'` for the local summarizer that calls no model. */
+  /** A model name, or `local` for the extractive summarizer that calls no model. */
   readonly summarizerModel: string | null;
 }
 
@@ -15,6 +16,8 @@ export type Fidelity =
       /** Tickets whose final-report line matches the ground truth. */
       readonly ticketsRight: number;
       readonly tickets: number;
+      /** Every line right, nothing extra, totals adding up, the run finished: the example's `reportCorrect`. */
+      readonly reportCorrect: boolean;
     }
   | {
       readonly kind: 'probes';
@@ -55,11 +58,17 @@ export type PointOutcome =
     }
   | { readonly type: 'failed'; readonly settings: PointSettings; readonly error: string };
 
-/** Fidelity as one number in [0, 1]: the share of tickets right, or of probes kept in view; `null` without probes. */
+/**
+ * Fidelity as one number in [0, 1]: the share of tickets right, or of probes kept in view; `null` without
+ * tickets or probes. A report that is wrong as a whole (its totals, say) scores below 1 even when every
+ * ticket's line is right, so that the default floor, every ticket right, means a correct report.
+ */
 export function fidelityScore(fidelity: Fidelity): number | null {
   switch (fidelity.kind) {
     case 'report':
-      return fidelity.tickets === 0 ? null : fidelity.ticketsRight / fidelity.tickets;
+      if (fidelity.tickets === 0) return null;
+      if (fidelity.reportCorrect) return 1;
+      return Math.min(fidelity.ticketsRight, fidelity.tickets - 1) / fidelity.tickets;
     case 'probes':
       return fidelity.probes === 0 ? null : fidelity.inView / fidelity.probes;
   }

@@ -32,7 +32,7 @@ export function probes(inView: number): Fidelity {
   return { kind: 'probes', probes: 30, inView, recoverable: 30 };
 }
 
-/** `right` of five tickets right. */
+/** `right` of five tickets right; the report is correct when all are. */
 export function tickets(right: number): Fidelity {
-  return { kind: 'report', ticketsRight: right, tickets: 5 };
+  return { kind: 'report', ticketsRight: right, tickets: 5, reportCorrect: right === 5 };
 }

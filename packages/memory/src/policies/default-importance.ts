@@ -7,21 +7,36 @@ export type ImportanceScorer = (exchange: Exchange, age: number) => number;
 
 const NUMBER = /\b\d[\d,.]*\b/g;
 const DECISION = /\b(decid\w*|promis\w*|agree\w*|must|never|always|refund\w*|escalat\w*|deadline)\b/gi;
-const scores = new WeakMap<Exchange['original'], number>();
+type Message = Exchange['original'][number];
+// Keyed by the exchange's first and last messages: its `original` array is new on every compaction step.
+const scores = new WeakMap<Message, WeakMap<Message, number>>();
 
 /**
  * The default scorer: identifier and number density, decisions, user text and tool errors, an explicit
  * `importance` given on `append`, and recency. Content scores are cached per exchange.
  */
 export const defaultImportance: ImportanceScorer = (exchange, age) => {
-  let content = scores.get(exchange.original);
-  if (content === undefined) {
-    content = contentScore(exchange);
-    scores.set(exchange.original, content);
-  }
+  const content = cachedContentScore(exchange);
   const explicit = exchange.importance === undefined ? 0 : 4 * exchange.importance;
   return content + explicit + (1 - age);
 };
+
+function cachedContentScore(exchange: Exchange): number {
+  const [first] = exchange.original;
+  const last = exchange.original.at(-1);
+  if (!first || !last) return contentScore(exchange);
+  let byLast = scores.get(first);
+  if (!byLast) {
+    byLast = new WeakMap();
+    scores.set(first, byLast);
+  }
+  let content = byLast.get(last);
+  if (content === undefined) {
+    content = contentScore(exchange);
+    byLast.set(last, content);
+  }
+  return content;
+}
 
 function contentScore(exchange: Exchange): number {
   const text = renderMessages(exchange.original);

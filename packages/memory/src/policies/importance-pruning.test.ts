@@ -10,7 +10,7 @@ import {
   user,
   words,
 } from '../testing/build-conversation.ts';
-import type { ImportanceScorer } from './default-importance.ts';
+import { defaultImportance, type ImportanceScorer } from './default-importance.ts';
 import { type ImportancePruningOptions, importancePruning } from './importance-pruning.ts';
 
 const DENSE =
@@ -90,6 +90,20 @@ describe('importancePruning', () => {
     const step = importancePruning({ keepRecentTokens: 0, ...options }).next(state);
     expect(step && step.type === 'drop' ? step.exchangeIds : step).toEqual(dropped);
     if (step?.type === 'drop') expect(step.reason).toBe('prune');
+  });
+
+  it('scores an exchange afresh once the results of its calls arrive', () => {
+    const round = buildConversation(
+      user(words(20)),
+      toolRound([{ name: 'lookup', result: `TKT-1 ORD-2 INV-3 failed. ${words(10)}`, error: true }]),
+    );
+    const score = (messages: typeof round) => {
+      const [, exchange] = compactionState(messages, { target: 0 }).exchanges;
+      return defaultImportance(exchange!, 0);
+    };
+    const inFlight = score(round.slice(0, 2));
+    expect(score(round)).toBeGreaterThan(inFlight + 1);
+    expect(score(round.slice(0, 2))).toBe(inFlight);
   });
 
   it('never prunes the request or the exchange in flight', () => {

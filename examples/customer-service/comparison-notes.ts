@@ -1,0 +1,105 @@
+/**
+ * The sentences both the terminal output and the HTML page print around the table: what each run is,
+ * the savings, how far Cairn is from the floor, and what went wrong where.
+ */
+import type { Comparison, ComparedRun } from './compare-runs.ts';
+import { COMPACTION_SUMMARY_PROMPT } from './compaction-control.ts';
+import { outcomeText, type RunFigures } from './run-figures.ts';
+import type { RunName } from './run-trace.ts';
+
+/** The cookbook's published figures: tokens saved, and the same once its two summary calls are counted. */
+export const COOKBOOK_REPORTED_SAVING = 0.586;
+export const COOKBOOK_HONEST_SAVING = 0.54;
+
+/** A run's input tokens with its summary calls' tokens (in and out): what the targets compare. */
+export function inputWithSummaries(figures: RunFigures): number {
+  return figures.inputTokens + figures.summarizerInputTokens + figures.summarizerOutputTokens;
+}
+
+/** One line per run saying what it is. */
+export function runDescriptions(comparison: Comparison): Record<RunName, string> {
+  const summarizer =
+    comparison.summarizerModel === 'local' ? 'a local extractive summary' : comparison.summarizerModel;
+  const policy =
+    comparison.policy === 'desk'
+      ? `desk policy: closed tickets leave the view (their facts are in the memory log), then clear old tool results, summarize with ${summarizer}, drop the oldest`
+      : `${comparison.policy} policy, summaries by ${summarizer}`;
+  return {
+    baseline: 'the cookbook’s agent, no compaction',
+    cookbook: `the same agent with compaction_control: past the threshold the whole history becomes one summary by ${comparison.model}, asked without system prompt or tools ("${COMPACTION_SUMMARY_PROMPT.slice(0, 48)}…")`,
+    cairn: `the agent with a ticket log in memory, on Cairn’s runtime; ${policy}`,
+  };
+}
+
+/** Where the token figures come from. */
+export function sourceSentence(comparison: Comparison): string {
+  return comparison.source === 'simulator'
+    ? 'Offline run: the model is the simulator of @cairn/simulator, a deterministic stand-in for Claude, not Claude; token counts are its o200k-based estimates. Run with --live to use Claude.'
+    : 'Live run against Claude; the floor is a local estimate of Claude’s token counts.';
+}
+
+/** Savings against the baseline, all tokens counted, beside the cookbook's published figure. */
+export function savingSentence(comparison: Comparison): string {
+  const baseline = figuresOf(comparison, 'baseline');
+  const total = (f: RunFigures) => inputWithSummaries(f) + f.outputTokens;
+  const published = `the cookbook reported ${percent(COOKBOOK_REPORTED_SAVING)} on its own run, ≈${percent(COOKBOOK_HONEST_SAVING)} once its two summary calls are counted`;
+  if (!baseline || runOf(comparison, 'baseline')?.trace.outcome.type !== 'done') {
+    return `No saving to measure: the baseline did not finish (${outcomeOf(comparison, 'baseline')}); ${published}.`;
+  }
+  const saving = (name: RunName) => {
+    const f = figuresOf(comparison, name);
+    return f ? `${name} ${percent(1 - total(f) / total(baseline))}` : `${name} –`;
+  };
+  return `Saved against the baseline, all tokens counted (input, output, summaries): ${saving('cookbook')}, ${saving('cairn')}; ${published}.`;
+}
+
+/** How far Cairn is above the floor, and the input tokens per ticket of each run. */
+export function floorSentence(comparison: Comparison): string | undefined {
+  const cairn = figuresOf(comparison, 'cairn');
+  if (!comparison.floor || !cairn) return undefined;
+  const floor = comparison.floor.figures.inputTokens;
+  const perTicket = (n: number) => Math.round(n / comparison.tickets).toLocaleString('en-US');
+  const rows = comparison.runs.map((r) => `${r.figures.name} ${perTicket(inputWithSummaries(r.figures))}`);
+  return (
+    `cairn is ${percent(inputWithSummaries(cairn) / floor - 1)} above the floor (input tokens with only the current ticket in view; summaries counted). ` +
+    `Input tokens per ticket: ${rows.join(', ')}, floor ${perTicket(floor)}.`
+  );
+}
+
+/** What went wrong in each run: report errors, desk work skipped or wrong, replies unlike the baseline's. */
+export function problemNotes(comparison: Comparison): string[] {
+  const notes: string[] = [];
+  for (const run of comparison.runs) {
+    const name = run.figures.name;
+    if (run.trace.outcome.type !== 'done') notes.push(`${name}: ${outcomeText(run.trace.outcome)}`);
+    else if (!run.check.correct) notes.push(`${name}: final report wrong: ${listed(run.check.problems)}`);
+    if (run.deskProblems.length > 0) notes.push(`${name}: desk records: ${listed(run.deskProblems)}`);
+    const drafted = comparison.tickets - run.draftsAsBaseline;
+    if (name !== 'baseline' && drafted > 0 && runOf(comparison, 'baseline')?.trace.outcome.type === 'done') {
+      notes.push(`${name}: ${drafted} of ${comparison.tickets} drafted replies differ from the baseline’s`);
+    }
+  }
+  return notes;
+}
+
+function runOf(comparison: Comparison, name: RunName): ComparedRun | undefined {
+  return comparison.runs.find((r) => r.figures.name === name);
+}
+
+function figuresOf(comparison: Comparison, name: RunName): RunFigures | undefined {
+  return runOf(comparison, name)?.figures;
+}
+
+function outcomeOf(comparison: Comparison, name: RunName): string {
+  const run = runOf(comparison, name);
+  return run ? outcomeText(run.trace.outcome) : 'not run';
+}
+
+function listed(items: readonly string[], shown = 3): string {
+  const more = items.length > shown ? ` (and ${items.length - shown} more)` : '';
+  return `${items.slice(0, shown).join('; ')}${more}`;
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
