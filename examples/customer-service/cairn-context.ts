@@ -9,8 +9,8 @@ import {
   priceCall,
   priceFor,
 } from '@cairn/runtime';
-import { SUPPORT_SUMMARY_PROMPT, SUPPORT_SYSTEM_PROMPT_WITH_MEMORY } from './desk-prompt.ts';
 import { deskPolicy } from './desk-policy.ts';
+import { SUPPORT_SUMMARY_PROMPT, SUPPORT_SYSTEM_PROMPT_WITH_MEMORY } from './desk-prompt.ts';
 
 /** `desk` is the hybrid ladder with closed tickets dropped first; the others are the runtime's own. */
 export const CAIRN_POLICIES = ['desk', 'hybrid', 'summarization', 'sliding-window', 'importance'] as const;
@@ -71,7 +71,9 @@ export function cairnContext(options: CairnContextOptions): CairnContext {
             cache_read_input_tokens: result.usage.cacheReadInputTokens,
             cache_creation_input_tokens: result.usage.cacheCreationInputTokens,
           };
-          summaryCalls.push(priceCall('summarizer', result.model, usage, price, (options.clock ?? (() => new Date()))()));
+          summaryCalls.push(
+            priceCall('summarizer', result.model, usage, price, (options.clock ?? (() => new Date()))()),
+          );
         },
       });
   return {

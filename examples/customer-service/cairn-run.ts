@@ -1,9 +1,16 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { type ConversationSnapshot, type MemoryStore, memoryHooks, type SessionStore, TokenCounter } from '@cairn/memory';
+import {
+  type ConversationSnapshot,
+  type MemoryStore,
+  memoryHooks,
+  type SessionStore,
+  TokenCounter,
+} from '@cairn/memory';
 import { createAgent, type LedgerEntry, type ModelClient, type PriceTable } from '@cairn/runtime';
-import { memoryTool, type Tool } from '@cairn/tools';
+import { memoryTool, recallTool, type Tool } from '@cairn/tools';
 import { type CairnPolicy, cairnContext } from './cairn-context.ts';
 import { DESK_TASK, SUPPORT_SUMMARY_PROMPT, SUPPORT_SYSTEM_PROMPT_WITH_MEMORY } from './desk-prompt.ts';
+import type { FixedPrompt } from './floor-tokens.ts';
 import { type CompactionMark, contextTokensOf, type RunProgress, type RunTrace, type TurnTrace } from './run-trace.ts';
 
 export interface CairnRunOptions {
@@ -26,6 +33,17 @@ export interface CairnRunOptions {
 }
 
 const SESSION_ID = 'customer-service';
+
+/**
+ * What Cairn's agent sends on every turn, whatever its policy: the system prompt and the tools as the runtime
+ * sends them (the desk's, the memory tool, then the runtime's own recall tool).
+ */
+export function cairnFixedPrompt(deskTools: readonly Tool[], memory: MemoryStore): FixedPrompt {
+  return {
+    system: SUPPORT_SYSTEM_PROMPT_WITH_MEMORY,
+    tools: [...deskTools, memoryTool(memory), recallTool(() => undefined)].map((tool) => tool.definition),
+  };
+}
 
 /**
  * The desk on Cairn's runtime: the agent keeps its ticket log in memory, and its context manager compacts
@@ -57,7 +75,12 @@ export async function runCairn(options: CairnRunOptions): Promise<RunTrace> {
       if (event.type === 'compaction') compactions.push({ turn: event.turn, before: event.compaction.before });
       if (event.type !== 'usage') continue;
       turns.push({ turn: event.turn, contextTokens: contextTokensOf(event.entry), entry: event.entry });
-      options.onTurn?.({ run: 'cairn', turn: event.turn, contextTokens: turns.at(-1)!.contextTokens, compactions: compactions.length });
+      options.onTurn?.({
+        run: 'cairn',
+        turn: event.turn,
+        contextTokens: turns.at(-1)!.contextTokens,
+        compactions: compactions.length,
+      });
     }
     const result = await run.result();
     text = result.text;

@@ -19,7 +19,23 @@ describe('parseCliOptions', () => {
   });
 
   it('reads every option', () => {
-    const argv = ['--tickets', '50', '--threshold', '5_000', '--policy', 'hybrid', '--summarizer-model', 'local', '--seed', '3', '--live', '--json', 'a.json', '--html', 'b.html'];
+    const argv = [
+      '--tickets',
+      '50',
+      '--threshold',
+      '5_000',
+      '--policy',
+      'hybrid',
+      '--summarizer-model',
+      'local',
+      '--seed',
+      '3',
+      '--live',
+      '--json',
+      'a.json',
+      '--html',
+      'b.html',
+    ];
     expect(parseCliOptions(argv)).toMatchObject({
       tickets: 50,
       threshold: 5_000,
@@ -35,7 +51,10 @@ describe('parseCliOptions', () => {
   it.each([
     { argv: ['--tickets', 'many'], message: '--tickets takes a whole number of at least 1, got "many"' },
     { argv: ['--threshold', '500'], message: '--threshold takes a whole number of at least 1,000, got "500"' },
-    { argv: ['--policy', 'magic'], message: '--policy magic is unknown: use one of desk, hybrid, summarization, sliding-window, importance' },
+    {
+      argv: ['--policy', 'magic'],
+      message: '--policy magic is unknown: use one of desk, hybrid, summarization, sliding-window, importance',
+    },
     { argv: ['--verbose'], message: expect.stringContaining("Unknown option '--verbose'") },
   ])('refuses $argv with a UsageError saying what to type', ({ argv, message }) => {
     expect(() => parseCliOptions(argv)).toThrow(UsageError);

@@ -1,5 +1,11 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { type CompactionState, ConversationManager, type Exchange, extractiveSummarizer, TokenCounter } from '@cairn/memory';
+import {
+  type CompactionState,
+  ConversationManager,
+  type Exchange,
+  extractiveSummarizer,
+  TokenCounter,
+} from '@cairn/memory';
 import { describe, expect, it } from 'vitest';
 import { closedTickets } from './closed-tickets.ts';
 import { deskPolicy } from './desk-policy.ts';
@@ -28,12 +34,24 @@ function turn(n: number, calls: Call[]): Anthropic.MessageParam[] {
   ];
 }
 
-const fetch = (id: string): Call => ({ name: 'get_next_ticket', result: JSON.stringify({ id, subject: `About ${id}` }) });
-const classify = (id: string): Call => ({ name: 'classify_ticket', input: { ticket_id: id, category: 'billing' }, result: 'ok' });
+const fetch = (id: string): Call => ({
+  name: 'get_next_ticket',
+  result: JSON.stringify({ id, subject: `About ${id}` }),
+});
+const classify = (id: string): Call => ({
+  name: 'classify_ticket',
+  input: { ticket_id: id, category: 'billing' },
+  result: 'ok',
+});
 const complete = (id: string): Call => ({ name: 'mark_complete', input: { ticket_id: id }, result: 'resolved' });
 const log = (id: string, isError = false): Call => ({
   name: 'memory',
-  input: { command: 'insert', path: '/memories/ticket-log.md', insert_line: 1, insert_text: `${id} | billing | high | billing-team | resolved` },
+  input: {
+    command: 'insert',
+    path: '/memories/ticket-log.md',
+    insert_line: 1,
+    insert_text: `${id} | billing | high | billing-team | resolved`,
+  },
   result: isError ? 'The file does not exist.' : 'Inserted.',
   isError,
 });
@@ -52,9 +70,27 @@ function desk(lastLog: Call = log('TKT-0001')): Anthropic.MessageParam[] {
 
 /** The policy's view of a transcript: exchanges of 100 tokens, the task and the last one protected. */
 function state(messages: Anthropic.MessageParam[], tokens = 1_000, target = 500): CompactionState {
-  const exchanges: Exchange[] = [{ id: 0, original: [messages[0]!], tokens: 100, protected: true, pinned: false, importance: undefined, toolResults: [] }];
+  const exchanges: Exchange[] = [
+    {
+      id: 0,
+      original: [messages[0]!],
+      tokens: 100,
+      protected: true,
+      pinned: false,
+      importance: undefined,
+      toolResults: [],
+    },
+  ];
   for (let i = 1; i < messages.length; i += 2) {
-    exchanges.push({ id: i, original: messages.slice(i, i + 2), tokens: 100, protected: i === messages.length - 2, pinned: false, importance: undefined, toolResults: [] });
+    exchanges.push({
+      id: i,
+      original: messages.slice(i, i + 2),
+      tokens: 100,
+      protected: i === messages.length - 2,
+      pinned: false,
+      importance: undefined,
+      toolResults: [],
+    });
   }
   return { exchanges, tokens, threshold: 900, target, summary: null, canSummarize: true, count: (t) => t.length / 4 };
 }
@@ -66,7 +102,9 @@ describe('closedTickets', () => {
 
   it('keeps a completed ticket whose memory write failed, or that was never written to memory', () => {
     expect(closedTickets().next(state(desk(log('TKT-0001', true))))).toBeNull();
-    expect(closedTickets().next(state(desk({ name: 'draft_response', input: { ticket_id: 'TKT-0001' }, result: 'saved' })))).toBeNull();
+    expect(
+      closedTickets().next(state(desk({ name: 'draft_response', input: { ticket_id: 'TKT-0001' }, result: 'saved' }))),
+    ).toBeNull();
   });
 
   it('does nothing while the context is under the target', () => {
@@ -89,7 +127,9 @@ describe('deskPolicy in a ConversationManager', () => {
 
     const compaction = await manager.prepare();
 
-    expect(compaction?.steps).toEqual([{ type: 'drop', reason: 'prune', keys: ['turn:1', 'turn:3', 'turn:5', 'turn:7'], freed: expect.any(Number) }]);
+    expect(compaction?.steps).toEqual([
+      { type: 'drop', reason: 'prune', keys: ['turn:1', 'turn:3', 'turn:5', 'turn:7'], freed: expect.any(Number) },
+    ]);
     expect(manager.tokens()).toBeLessThan(before);
     const shown = JSON.stringify(manager.view());
     expect(shown).toContain('TKT-0002');

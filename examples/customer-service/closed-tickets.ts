@@ -16,7 +16,9 @@ export function closedTickets(): Policy {
     next(state: CompactionState): CompactionStep | null {
       if (state.tokens <= state.target) return null;
       const closed = closedIds(state.exchanges);
-      const lastClosing = state.exchanges.findLastIndex((e) => ticketsOf(e).some((id) => closed.has(id)) && completes(e));
+      const lastClosing = state.exchanges.findLastIndex(
+        (e) => ticketsOf(e).some((id) => closed.has(id)) && completes(e),
+      );
       const dropped = state.exchanges.filter((e, i) => {
         if (e.protected || i > lastClosing) return false;
         const tickets = ticketsOf(e);

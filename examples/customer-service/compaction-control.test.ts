@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { COMPACTION_SUMMARY_PROMPT, compactedHistory, summaryParams, tokensUsed } from './compaction-control.ts';
 
 const usage = (input: number, output: number, read = 0, write = 0) =>
-  ({ input_tokens: input, output_tokens: output, cache_read_input_tokens: read, cache_creation_input_tokens: write }) as Anthropic.Usage;
+  ({
+    input_tokens: input,
+    output_tokens: output,
+    cache_read_input_tokens: read,
+    cache_creation_input_tokens: write,
+  }) as Anthropic.Usage;
 
 function reply(content: Anthropic.ContentBlock[]): Anthropic.Message {
   return { content, usage: usage(1, 1), stop_reason: 'tool_use' } as Anthropic.Message;
@@ -63,7 +68,9 @@ describe('summaryParams', () => {
 describe('compactedHistory', () => {
   it('replaces the history with one user message holding the summary', () => {
     const summary = reply([{ type: 'text', text: '<summary>TKT-0001 done.</summary>', citations: null }]);
-    expect(compactedHistory(summary)).toEqual([{ role: 'user', content: [{ type: 'text', text: '<summary>TKT-0001 done.</summary>' }] }]);
+    expect(compactedHistory(summary)).toEqual([
+      { role: 'user', content: [{ type: 'text', text: '<summary>TKT-0001 done.</summary>' }] },
+    ]);
   });
 
   it('refuses a summary without text instead of committing it', () => {

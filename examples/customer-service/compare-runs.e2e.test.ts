@@ -7,11 +7,10 @@ import { DEFAULT_SUMMARIZER_MODEL } from './cairn-context.ts';
 import { DESK_THRESHOLD } from './cli-options.ts';
 import { type Comparison, compareRuns } from './compare-runs.ts';
 import { comparisonJson } from './comparison-json.ts';
-import { inputWithSummaries } from './comparison-notes.ts';
 import { comparisonPage } from './comparison-page.ts';
 import { DEFAULT_TICKET_SEED } from './generate-tickets.ts';
 import { type ModelClient, openModelClient } from './model-client.ts';
-import type { RunFigures } from './run-figures.ts';
+import { inputWithSummaries, type RunFigures } from './run-figures.ts';
 
 let model: ModelClient;
 let workDir: string;
@@ -76,17 +75,30 @@ describe('the five-ticket comparison against the simulator, through the real SDK
     ];
     for (const run of json.runs) expect(Object.keys(run)).toEqual(keys);
     const floor = json.runs[3]!;
-    expect(floor).toMatchObject({ turns: figures('cairn').turns, inputTokens: expect.any(Number), costUsd: null, reportCorrect: null });
+    expect(floor).toMatchObject({
+      turns: figures('cairn').turns,
+      inputTokens: expect.any(Number),
+      costUsd: null,
+      reportCorrect: null,
+    });
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 
   it('plots on the HTML page exactly the figures of the JSON: every turn, each compaction, the floor', () => {
     const html = htmlPage(comparisonPage(comparison));
     const series = new Map(
-      [...html.matchAll(/data-type="(\w+)" data-series="([^"]+)" data-points="([^"]*)"/g)].map(([, type, name, data]) => [
-        name!,
-        { type, ys: data!.split(' ').filter(Boolean).map((p) => Number(p.split(',').at(-1))) },
-      ]),
+      [...html.matchAll(/data-type="(\w+)" data-series="([^"]+)" data-points="([^"]*)"/g)].map(
+        ([, type, name, data]) => [
+          name!,
+          {
+            type,
+            ys: data!
+              .split(' ')
+              .filter(Boolean)
+              .map((p) => Number(p.split(',').at(-1))),
+          },
+        ],
+      ),
     );
     for (const run of comparisonJson(comparison).runs) {
       const line = series.get(run.name)!;
@@ -97,6 +109,9 @@ describe('the five-ticket comparison against the simulator, through the real SDK
       expect(Math.max(...line.ys)).toBe(run.peakContextTokens);
       expect(series.get(`${run.name} compactions`)?.ys.length ?? 0).toBe(run.compactions);
     }
-    expect(series.get(`threshold ${DESK_THRESHOLD.toLocaleString('en-US')}`)).toEqual({ type: 'rule', ys: [DESK_THRESHOLD] });
+    expect(series.get(`threshold ${DESK_THRESHOLD.toLocaleString('en-US')}`)).toEqual({
+      type: 'rule',
+      ys: [DESK_THRESHOLD],
+    });
   });
 });

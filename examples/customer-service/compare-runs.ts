@@ -2,10 +2,9 @@ import { join } from 'node:path';
 import type Anthropic from '@anthropic-ai/sdk';
 import { FileSessionStore, MemoryStore, TokenCounter } from '@cairn/memory';
 import { DEFAULT_PRICES, type PriceTable } from '@cairn/runtime';
-import { memoryTool, recallTool } from '@cairn/tools';
 import type { CairnPolicy } from './cairn-context.ts';
-import { runCairn } from './cairn-run.ts';
-import { DESK_TASK, SUPPORT_SYSTEM_PROMPT, SUPPORT_SYSTEM_PROMPT_WITH_MEMORY } from './desk-prompt.ts';
+import { cairnFixedPrompt, runCairn } from './cairn-run.ts';
+import { DESK_TASK, SUPPORT_SYSTEM_PROMPT } from './desk-prompt.ts';
 import { floorTokens } from './floor-tokens.ts';
 import { generateTickets } from './generate-tickets.ts';
 import { groundTruth, type ReportCheck } from './ground-truth.ts';
@@ -93,7 +92,11 @@ export async function compareRuns(options: CompareOptions): Promise<Comparison> 
       task: DESK_TASK,
       ...(name === 'cookbook' && { compaction: { threshold: options.threshold } }),
     });
-  const desks = { baseline: createSupportDesk(tickets), cookbook: createSupportDesk(tickets), cairn: createSupportDesk(tickets) };
+  const desks = {
+    baseline: createSupportDesk(tickets),
+    cookbook: createSupportDesk(tickets),
+    cairn: createSupportDesk(tickets),
+  };
   const memory = new MemoryStore({ file: join(options.workDir, 'memory.json') });
   const traces = [
     await loop('baseline', desks.baseline),
@@ -122,13 +125,11 @@ export async function compareRuns(options: CompareOptions): Promise<Comparison> 
       draftsAsBaseline: records.filter((r) => r.draft !== undefined && r.draft === baselineDrafts.get(r.id)).length,
     };
   });
-  const cairn = traces[2]!;
-  const fixed = {
-    system: SUPPORT_SYSTEM_PROMPT_WITH_MEMORY,
-    // The tools as the runtime sends them: the desk's, the memory tool, then its own recall tool.
-    tools: [...supportTools(desks.cairn), memoryTool(memory), recallTool(() => undefined)].map((t) => t.definition),
-  };
-  const perTurn = floorTokens(cairn.transcript, fixed, new TokenCounter({ model }));
+  const perTurn = floorTokens(
+    traces[2]!.transcript,
+    cairnFixedPrompt(supportTools(desks.cairn), memory),
+    new TokenCounter({ model }),
+  );
   return {
     source: options.source,
     tickets: options.tickets,

@@ -2,24 +2,21 @@
  * The sentences both the terminal output and the HTML page print around the table: what each run is,
  * the savings, how far Cairn is from the floor, and what went wrong where.
  */
-import type { Comparison, ComparedRun } from './compare-runs.ts';
+
+import { LOCAL_SUMMARIZER } from './cairn-context.ts';
 import { COMPACTION_SUMMARY_PROMPT } from './compaction-control.ts';
-import { outcomeText, type RunFigures } from './run-figures.ts';
-import type { RunName } from './run-trace.ts';
+import type { ComparedRun, Comparison } from './compare-runs.ts';
+import { allTokens, inputWithSummaries, type RunFigures } from './run-figures.ts';
+import { outcomeText, type RunName } from './run-trace.ts';
 
-/** The cookbook's published figures: tokens saved, and the same once its two summary calls are counted. */
-export const COOKBOOK_REPORTED_SAVING = 0.586;
-export const COOKBOOK_HONEST_SAVING = 0.54;
-
-/** A run's input tokens with its summary calls' tokens (in and out): what the targets compare. */
-export function inputWithSummaries(figures: RunFigures): number {
-  return figures.inputTokens + figures.summarizerInputTokens + figures.summarizerOutputTokens;
-}
+/** What the cookbook published: tokens saved, and the same once its two summary calls are counted. */
+export const COOKBOOK_PUBLISHED_SAVING =
+  'the cookbook reported 58.6% on its own run, ≈54% once its two summary calls are counted';
 
 /** One line per run saying what it is. */
 export function runDescriptions(comparison: Comparison): Record<RunName, string> {
   const summarizer =
-    comparison.summarizerModel === 'local' ? 'a local extractive summary' : comparison.summarizerModel;
+    comparison.summarizerModel === LOCAL_SUMMARIZER ? 'a local extractive summary' : comparison.summarizerModel;
   const policy =
     comparison.policy === 'desk'
       ? `desk policy: closed tickets leave the view (their facts are in the memory log), then clear old tool results, summarize with ${summarizer}, drop the oldest`
@@ -41,28 +38,37 @@ export function sourceSentence(comparison: Comparison): string {
 /** Savings against the baseline, all tokens counted, beside the cookbook's published figure. */
 export function savingSentence(comparison: Comparison): string {
   const baseline = figuresOf(comparison, 'baseline');
-  const total = (f: RunFigures) => inputWithSummaries(f) + f.outputTokens;
-  const published = `the cookbook reported ${percent(COOKBOOK_REPORTED_SAVING)} on its own run, ≈${percent(COOKBOOK_HONEST_SAVING)} once its two summary calls are counted`;
   if (!baseline || runOf(comparison, 'baseline')?.trace.outcome.type !== 'done') {
-    return `No saving to measure: the baseline did not finish (${outcomeOf(comparison, 'baseline')}); ${published}.`;
+    return `No saving to measure: the baseline did not finish (${outcomeOf(comparison, 'baseline')}); ${COOKBOOK_PUBLISHED_SAVING}.`;
   }
   const saving = (name: RunName) => {
     const f = figuresOf(comparison, name);
-    return f ? `${name} ${percent(1 - total(f) / total(baseline))}` : `${name} –`;
+    return f ? `${name} ${percent(1 - allTokens(f) / allTokens(baseline))}` : `${name} –`;
   };
-  return `Saved against the baseline, all tokens counted (input, output, summaries): ${saving('cookbook')}, ${saving('cairn')}; ${published}.`;
+  const cairn = figuresOf(comparison, 'cairn');
+  const bound =
+    comparison.floor && cairn
+      ? ` Cairn's floor would save ${percent(1 - (comparison.floor.figures.inputTokens + cairn.outputTokens) / allTokens(baseline))}: the most its agent can save here with the current ticket in view.`
+      : '';
+  return `Saved against the baseline, all tokens counted (input, output, summaries): ${saving('cookbook')}, ${saving('cairn')}; ${COOKBOOK_PUBLISHED_SAVING}.${bound}`;
 }
 
-/** How far Cairn is above the floor, and the input tokens per ticket of each run. */
+/** How far Cairn is above the floor, its peak beside the threshold, and each run's input tokens per ticket. */
 export function floorSentence(comparison: Comparison): string | undefined {
   const cairn = figuresOf(comparison, 'cairn');
   if (!comparison.floor || !cairn) return undefined;
-  const floor = comparison.floor.figures.inputTokens;
-  const perTicket = (n: number) => Math.round(n / comparison.tickets).toLocaleString('en-US');
-  const rows = comparison.runs.map((r) => `${r.figures.name} ${perTicket(inputWithSummaries(r.figures))}`);
+  const { perTurn, figures } = comparison.floor;
+  const floor = figures.inputTokens;
+  const count = (n: number) => Math.round(n).toLocaleString('en-US');
+  // The first turn carries only the fixed prompt and the task; the rest of the largest turn is one ticket.
+  const largestTicket = Math.max(...perTurn) - perTurn[0]!;
+  const rows = comparison.runs.map(
+    (r) => `${r.figures.name} ${count(inputWithSummaries(r.figures) / comparison.tickets)}`,
+  );
   return (
-    `cairn is ${percent(inputWithSummaries(cairn) / floor - 1)} above the floor (input tokens with only the current ticket in view; summaries counted). ` +
-    `Input tokens per ticket: ${rows.join(', ')}, floor ${perTicket(floor)}.`
+    `cairn is ${percent(inputWithSummaries(cairn) / floor - 1)} above the floor (input tokens with only the current ticket in view; summaries counted); ` +
+    `its peak context is ${count(cairn.peakContextTokens)} tokens, against the threshold ${count(comparison.threshold)} plus the largest ticket's ${count(largestTicket)}. ` +
+    `Input tokens per ticket: ${rows.join(', ')}, floor ${count(floor / comparison.tickets)}.`
   );
 }
 
@@ -73,7 +79,9 @@ export function problemNotes(comparison: Comparison): string[] {
     const name = run.figures.name;
     if (run.trace.outcome.type !== 'done') notes.push(`${name}: ${outcomeText(run.trace.outcome)}`);
     else if (!run.check.correct) notes.push(`${name}: final report wrong: ${listed(run.check.problems)}`);
-    if (run.deskProblems.length > 0) notes.push(`${name}: desk records: ${listed(run.deskProblems)}`);
+    if (run.trace.outcome.type === 'done' && run.deskProblems.length > 0) {
+      notes.push(`${name}: desk records: ${listed(run.deskProblems)}`);
+    }
     const drafted = comparison.tickets - run.draftsAsBaseline;
     if (name !== 'baseline' && drafted > 0 && runOf(comparison, 'baseline')?.trace.outcome.type === 'done') {
       notes.push(`${name}: ${drafted} of ${comparison.tickets} drafted replies differ from the baseline’s`);

@@ -30,7 +30,10 @@ export function comparisonPage(comparison: Comparison): HtmlPage {
           'Tokens sent on each turn. Markers: the first turn after a compaction (hover for the figures). Dashed: the floor, what each turn needs with only the current ticket in view.',
       },
       ...(notes.length > 0
-        ? [{ type: 'heading' as const, text: 'What went wrong' }, { type: 'list' as const, items: notes }]
+        ? [
+            { type: 'heading' as const, text: 'What went wrong' },
+            { type: 'list' as const, items: notes },
+          ]
         : []),
     ],
   };

@@ -17,7 +17,9 @@ describe('generateTickets', () => {
 
   it('numbers tickets TKT-0001 onwards, created in order, all open', () => {
     const tickets = generateTickets(12).map((t) => t.ticket);
-    expect(tickets.map((t) => t.id)).toEqual(Array.from({ length: 12 }, (_, i) => `TKT-${String(i + 1).padStart(4, '0')}`));
+    expect(tickets.map((t) => t.id)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `TKT-${String(i + 1).padStart(4, '0')}`),
+    );
     expect(tickets.map((t) => t.created_at)).toEqual(tickets.map((t) => t.created_at).sort());
     expect(new Set(tickets.map((t) => t.status))).toEqual(new Set(['open']));
   });

@@ -80,11 +80,10 @@ export function generateTickets(count: number, seed = DEFAULT_TICKET_SEED): Gene
     const last = pick(LAST_NAMES);
     created += Math.floor((1 + random() * 5) * HOUR_MS);
     const slots: Record<string, string> = {
-      first,
       order: `ORD-${digits(random, 5)}`,
       invoice: `INV-${digits(random, 6)}`,
       tracking: `1Z${code(random, 16)}`,
-      amount: (9 + random() * 240).toFixed(2),
+      amount: `$${(9 + random() * 240).toFixed(2)}`,
       date: new Date(created - Math.floor(random() * 14 + 1) * 24 * HOUR_MS).toISOString().slice(0, 10),
       plan: pick(PLANS),
       product: pick(PRODUCTS),

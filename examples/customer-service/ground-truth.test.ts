@@ -1,4 +1,12 @@
-import { classify, deskRules, formatReport, formatReportLine, prioritize, type ReportLine, teamFor } from '@cairn/simulator';
+import {
+  classify,
+  deskRules,
+  formatReport,
+  formatReportLine,
+  prioritize,
+  type ReportLine,
+  teamFor,
+} from '@cairn/simulator';
 import { describe, expect, it } from 'vitest';
 import { SUPPORT_SYSTEM_PROMPT, SUPPORT_SYSTEM_PROMPT_WITH_MEMORY } from './desk-prompt.ts';
 import { generateTickets } from './generate-tickets.ts';
@@ -15,8 +23,14 @@ describe('groundTruth', () => {
         // The simulator weighs the subject twice, as the rules say.
         const text = `${ticket.subject} ${ticket.subject} ${ticket.description}`;
         const expected = truth[i]!;
-        expect({ id: ticket.id, category: classify(text, rules).name }).toEqual({ id: ticket.id, category: expected.category });
-        expect({ id: ticket.id, priority: prioritize(text, rules).name }).toEqual({ id: ticket.id, priority: expected.priority });
+        expect({ id: ticket.id, category: classify(text, rules).name }).toEqual({
+          id: ticket.id,
+          category: expected.category,
+        });
+        expect({ id: ticket.id, priority: prioritize(text, rules).name }).toEqual({
+          id: ticket.id,
+          priority: expected.priority,
+        });
         expect(teamFor(expected.category, rules)).toBe(expected.team);
       });
     }
@@ -44,7 +58,10 @@ describe('checkReport', () => {
   const report = formatReport(truth);
 
   it('accepts the report the simulator writes from the ground truth', () => {
-    expect(checkReport(`The queue is empty. Here is my final report.\n\n${report}`, truth)).toEqual({ correct: true, problems: [] });
+    expect(checkReport(`The queue is empty. Here is my final report.\n\n${report}`, truth)).toEqual({
+      correct: true,
+      problems: [],
+    });
   });
 
   const [first, second, , , fifth] = truth as [ReportLine, ReportLine, ReportLine, ReportLine, ReportLine];
@@ -52,7 +69,10 @@ describe('checkReport', () => {
     {
       case: 'a wrong priority',
       edit: (text: string) =>
-        text.replace(`${second.id} | ${second.category} | ${second.priority}`, `${second.id} | ${second.category} | unknown`),
+        text.replace(
+          `${second.id} | ${second.category} | ${second.priority}`,
+          `${second.id} | ${second.category} | unknown`,
+        ),
       problem: `${second.id}: priority is unknown, expected ${second.priority}`,
     },
     {
@@ -62,12 +82,17 @@ describe('checkReport', () => {
     },
     {
       case: 'a ticket reported twice',
-      edit: (text: string) => text.replace(formatReportLine(first), `${formatReportLine(first)}\n${formatReportLine(first)}`),
+      edit: (text: string) =>
+        text.replace(formatReportLine(first), `${formatReportLine(first)}\n${formatReportLine(first)}`),
       problem: `${first.id}: reported twice`,
     },
     {
       case: 'a ticket that is not in the queue',
-      edit: (text: string) => text.replace(formatReportLine(first), `${formatReportLine(first)}\nTKT-0099 | billing | low | billing-team | resolved`),
+      edit: (text: string) =>
+        text.replace(
+          formatReportLine(first),
+          `${formatReportLine(first)}\nTKT-0099 | billing | low | billing-team | resolved`,
+        ),
       problem: 'TKT-0099: not in the queue',
     },
     {

@@ -29,7 +29,14 @@ describe('pnpm example', () => {
   it('says plainly that the model is simulated, prints the four rows and writes the page and the JSON', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'customer-service-cli-'));
     dirs.push(dir);
-    const { code, stdout } = await example(['--tickets', '2', '--json', join(dir, 'figures.json'), '--html', join(dir, 'page.html')]);
+    const { code, stdout } = await example([
+      '--tickets',
+      '2',
+      '--json',
+      join(dir, 'figures.json'),
+      '--html',
+      join(dir, 'page.html'),
+    ]);
     expect(code).toBe(0);
     expect(stdout).toContain('Running offline against the simulated model (not Claude)');
     expect(stdout).toMatch(/^baseline\s+\d+/m);
@@ -37,7 +44,10 @@ describe('pnpm example', () => {
     expect(stdout).toMatch(/^cairn\s+\d+/m);
     expect(stdout).toMatch(/^floor\s+\d+/m);
     const json = JSON.parse(await readFile(join(dir, 'figures.json'), 'utf8'));
-    expect(json).toMatchObject({ tickets: 2, runs: [{ name: 'baseline' }, { name: 'cookbook' }, { name: 'cairn' }, { name: 'floor' }] });
+    expect(json).toMatchObject({
+      tickets: 2,
+      runs: [{ name: 'baseline' }, { name: 'cookbook' }, { name: 'cairn' }, { name: 'floor' }],
+    });
     expect(await readFile(join(dir, 'page.html'), 'utf8')).toContain('<svg');
   });
 

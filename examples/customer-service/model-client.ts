@@ -14,7 +14,10 @@ export interface ModelClient {
  * Claude with `--live` (the key is required), otherwise the embedded simulator on loopback, with summaries
  * written as a model would (see `simulatedSummarizer`).
  */
-export async function openModelClient(options: { readonly live: boolean; readonly apiKey: string | undefined }): Promise<ModelClient> {
+export async function openModelClient(options: {
+  readonly live: boolean;
+  readonly apiKey: string | undefined;
+}): Promise<ModelClient> {
   if (options.live) {
     if (!options.apiKey) {
       throw new Error(

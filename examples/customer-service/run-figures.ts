@@ -1,6 +1,6 @@
 import type { ReportLine } from '@cairn/simulator';
 import { checkReport, type ReportCheck } from './ground-truth.ts';
-import type { RunName, RunTrace } from './run-trace.ts';
+import { outcomeText, type RunName, type RunTrace } from './run-trace.ts';
 
 /** One row of the comparison, as `--json` writes it. Costs include the summary calls. */
 export interface RunFigures {
@@ -26,8 +26,12 @@ export type FloorFigures = { readonly name: 'floor'; readonly turns: number; rea
 };
 
 /** A run's row and how its final report compares with the ground truth. */
-export function runFigures(trace: RunTrace, truth: readonly ReportLine[]): RunFigures & { readonly check: ReportCheck } {
-  const sum = <T>(items: readonly T[], value: (item: T) => number) => items.reduce((total, item) => total + value(item), 0);
+export function runFigures(
+  trace: RunTrace,
+  truth: readonly ReportLine[],
+): RunFigures & { readonly check: ReportCheck } {
+  const sum = <T>(items: readonly T[], value: (item: T) => number) =>
+    items.reduce((total, item) => total + value(item), 0);
   const entries = [...trace.turns.map((t) => t.entry), ...trace.summarizer];
   const check =
     trace.outcome.type === 'done'
@@ -66,18 +70,12 @@ export function floorFigures(perTurn: readonly number[]): FloorFigures {
   };
 }
 
-/** All of a row's tokens, summaries included: what savings are measured on, as the cookbook measured. */
-export function allTokens(figures: RunFigures): number {
-  return figures.inputTokens + figures.outputTokens + figures.summarizerInputTokens + figures.summarizerOutputTokens;
+/** A row's input tokens with its summary calls' tokens, in and out: what the targets compare. */
+export function inputWithSummaries(figures: RunFigures): number {
+  return figures.inputTokens + figures.summarizerInputTokens + figures.summarizerOutputTokens;
 }
 
-export function outcomeText(outcome: RunTrace['outcome']): string {
-  switch (outcome.type) {
-    case 'done':
-      return 'finished';
-    case 'stopped':
-      return `stopped: ${outcome.reason}`;
-    case 'failed':
-      return `failed: ${outcome.error}`;
-  }
+/** All of a row's tokens, summaries included: what savings are measured on, as the cookbook measured. */
+export function allTokens(figures: RunFigures): number {
+  return inputWithSummaries(figures) + figures.outputTokens;
 }

@@ -37,7 +37,7 @@ export interface RunTrace {
   /** The last reply's text: the final report when the run finished. */
   readonly text: string;
   readonly outcome: RunOutcome;
-  /** Every message the agent exchanged, never compacted; empty when the run did not keep one. */
+  /** Every message the agent exchanged, never compacted (a reply whose calls a compaction dropped left out). */
   readonly transcript: readonly Anthropic.MessageParam[];
   readonly seconds: number;
 }
@@ -53,4 +53,16 @@ export interface RunProgress {
 /** The request size a usage reports: uncached input, cache reads and cache writes. */
 export function contextTokensOf(entry: LedgerEntry): number {
   return entry.inputTokens + entry.cacheReadTokens + entry.cacheWriteTokens;
+}
+
+/** How a run ended, in a few words. */
+export function outcomeText(outcome: RunOutcome): string {
+  switch (outcome.type) {
+    case 'done':
+      return 'finished';
+    case 'stopped':
+      return `stopped: ${outcome.reason}`;
+    case 'failed':
+      return `failed: ${outcome.error}`;
+  }
 }

@@ -19,10 +19,18 @@ describe('createSupportDesk', () => {
   it('records what the agent does to a ticket and confirms it', () => {
     const desk = createSupportDesk(tickets);
     desk.getNextTicket();
-    expect(desk.classifyTicket('TKT-0001', 'product')).toEqual({ ticket_id: 'TKT-0001', category: 'product', status: 'classified' });
+    expect(desk.classifyTicket('TKT-0001', 'product')).toEqual({
+      ticket_id: 'TKT-0001',
+      category: 'product',
+      status: 'classified',
+    });
     desk.setPriority('TKT-0001', 'low');
     desk.routeToTeam('TKT-0001', 'product-success');
-    expect(desk.draftResponse('TKT-0001', 'Hi Ravi, thanks.')).toEqual({ ticket_id: 'TKT-0001', status: 'draft saved', words: 3 });
+    expect(desk.draftResponse('TKT-0001', 'Hi Ravi, thanks.')).toEqual({
+      ticket_id: 'TKT-0001',
+      status: 'draft saved',
+      words: 3,
+    });
     expect(desk.markComplete('TKT-0001')).toEqual({ ticket_id: 'TKT-0001', status: 'resolved' });
     expect(desk.records[0]).toEqual({
       id: 'TKT-0001',

@@ -1,8 +1,8 @@
 /**
  * The kinds of ticket the desk receives. Each template states the category and priority the desk's rules
  * give it (the ground truth; `ground-truth.test.ts` checks them against the rules), and a subject and
- * description with `{slots}` the generator fills: `{first}`, `{order}`, `{invoice}`, `{tracking}`,
- * `{amount}`, `{date}`, `{plan}`, `{product}`, `{device}`, `{city}`, `{count}`, `{code}` (a username),
+ * description with `{slots}` the generator fills: `{order}`, `{invoice}`, `{tracking}`, `{amount}` (with its
+ * dollar sign), `{date}`, `{plan}`, `{product}`, `{device}`, `{city}`, `{count}`, `{code}` (a username) and
  * `{request}`.
  */
 import type { TicketCategory, TicketPriority } from './tools.ts';
@@ -20,7 +20,7 @@ export const TICKET_TEMPLATES: readonly TicketTemplate[] = [
     priority: 'high',
     subject: 'Charged twice for my {plan} subscription',
     description:
-      'Hello, I was charged twice on {date}: two payments of ${amount} each for invoice {invoice}. My bank ' +
+      'Hello, I was charged twice on {date}: two payments of {amount} each for invoice {invoice}. My bank ' +
       'statement shows both went through within a minute of each other, so I think the checkout page was ' +
       'submitted twice. Could you refund the duplicate and confirm which of the two stays on the invoice? ' +
       'I need the statement to match before our books close at the end of the month.',
@@ -31,7 +31,7 @@ export const TICKET_TEMPLATES: readonly TicketTemplate[] = [
     subject: 'Refund for returned order {order} not received',
     description:
       'I sent order {order} back on {date} and the return label says it was received at your warehouse. ' +
-      'The refund of ${amount} was supposed to reach my credit card within a week, but nothing has arrived ' +
+      'The refund of {amount} was supposed to reach my credit card within a week, but nothing has arrived ' +
       'and the invoice {invoice} still shows the full amount. Please tell me when the refund will be issued.',
   },
   {
@@ -48,7 +48,7 @@ export const TICKET_TEMPLATES: readonly TicketTemplate[] = [
     priority: 'urgent',
     subject: 'Unauthorized charge on my credit card',
     description:
-      'There is a charge of ${amount} on my credit card dated {date} for invoice {invoice} that I never made. ' +
+      'There is a charge of {amount} on my credit card dated {date} for invoice {invoice} that I never made. ' +
       'I think this is fraud: I have not placed an order since the spring and my card has been in my wallet. ' +
       'Please block any further billing on my profile and tell me how the charge will be reversed.',
   },
@@ -85,7 +85,7 @@ export const TICKET_TEMPLATES: readonly TicketTemplate[] = [
     subject: 'Delivery for order {order} delayed',
     description:
       'Order {order} was promised for delivery by {date}, but the tracking page for {tracking} now says the ' +
-      'shipment is delayed by five more days. I chose express shipping and paid ${amount} for it. Can you ' +
+      'shipment is delayed by five more days. I chose express shipping and paid {amount} for it. Can you ' +
       'tell me the new delivery date and whether the express shipping fee will be returned?',
   },
   {

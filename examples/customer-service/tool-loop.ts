@@ -8,7 +8,14 @@ import {
   summaryParams,
   tokensUsed,
 } from './compaction-control.ts';
-import type { CompactionMark, RunName, RunProgress, RunTrace, TurnTrace } from './run-trace.ts';
+import {
+  type CompactionMark,
+  contextTokensOf,
+  type RunName,
+  type RunProgress,
+  type RunTrace,
+  type TurnTrace,
+} from './run-trace.ts';
 
 /** The slice of the Anthropic client the loop uses. */
 export type MessagesClient = Pick<Anthropic, 'messages'>;
@@ -70,9 +77,17 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<RunTrace> {
       return trace('', { type: 'failed', error: `turn ${turn}: ${messageOf(error)}` });
     }
     const entry = priceCall('main', model, reply.usage, price, clock());
-    turns.push({ turn, contextTokens: tokensUsed(reply.usage) - reply.usage.output_tokens, entry });
-    options.onTurn?.({ run: options.name, turn, contextTokens: turns.at(-1)!.contextTokens, compactions: compactions.length });
-    const assistant: Anthropic.MessageParam = { role: 'assistant', content: reply.content as Anthropic.ContentBlockParam[] };
+    turns.push({ turn, contextTokens: contextTokensOf(entry), entry });
+    options.onTurn?.({
+      run: options.name,
+      turn,
+      contextTokens: turns.at(-1)!.contextTokens,
+      compactions: compactions.length,
+    });
+    const assistant: Anthropic.MessageParam = {
+      role: 'assistant',
+      content: reply.content as Anthropic.ContentBlockParam[],
+    };
     if (compaction && tokensUsed(reply.usage) >= compaction.threshold) {
       try {
         const params = summaryParams(history, reply, {

@@ -7,7 +7,7 @@ import { type SupportDesk, supportTools, TICKET_CATEGORIES } from './tools.ts';
 /** A desk that records what it was asked and has one ticket in its queue. */
 function recordingDesk() {
   const calls: unknown[][] = [];
-  let queue = [{ id: 'TICKET-1', subject: 'Charged twice for order ORD-1001' }];
+  let queue = [{ id: 'TKT-0001', subject: 'Charged twice for order ORD-1001' }];
   const record =
     (method: string) =>
     (...args: unknown[]) => {
@@ -55,16 +55,16 @@ describe('supportTools', () => {
     const results = await runToolCalls(
       [
         call('get_next_ticket'),
-        call('classify_ticket', { ticket_id: 'TICKET-1', category: 'billing' }),
+        call('classify_ticket', { ticket_id: 'TKT-0001', category: 'billing' }),
         call('search_knowledge_base', { category: 'billing', query: 'duplicate charge refund' }),
-        call('route_to_team', { ticket_id: 'TICKET-1', team: 'billing-team' }),
-        call('set_priority', { ticket_id: 'TICKET-1', priority: 'critical' }),
+        call('route_to_team', { ticket_id: 'TKT-0001', team: 'billing-team' }),
+        call('set_priority', { ticket_id: 'TKT-0001', priority: 'critical' }),
         call('get_next_ticket'),
       ],
       supportTools(desk),
     );
     expect(results.map((result) => result.content)).toEqual([
-      '{"id":"TICKET-1","subject":"Charged twice for order ORD-1001"}',
+      '{"id":"TKT-0001","subject":"Charged twice for order ORD-1001"}',
       '{"ok":true}',
       '{"ok":true}',
       '{"ok":true}',
@@ -72,9 +72,9 @@ describe('supportTools', () => {
       '{"error":"No more tickets in the queue."}',
     ]);
     expect(calls).toEqual([
-      ['classifyTicket', 'TICKET-1', 'billing'],
+      ['classifyTicket', 'TKT-0001', 'billing'],
       ['searchKnowledgeBase', 'billing', 'duplicate charge refund'],
-      ['routeToTeam', 'TICKET-1', 'billing-team'],
+      ['routeToTeam', 'TKT-0001', 'billing-team'],
     ]);
   });
 
@@ -90,7 +90,7 @@ describe('supportTools', () => {
     const compacted = tools.map(compactSchema);
     expect(toolTokens(compacted)).toBeLessThan((toolTokens(tools) * 2) / 3);
     const value = fc.oneof(
-      fc.constantFrom(...TICKET_CATEGORIES, 'TICKET-1', 'urgent', 'tech-support', ''),
+      fc.constantFrom(...TICKET_CATEGORIES, 'TKT-0001', 'urgent', 'tech-support', ''),
       fc.anything(),
     );
     const input = fc.dictionary(

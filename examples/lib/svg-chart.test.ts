@@ -9,9 +9,9 @@ const line = (name: string, ys: number[]): ChartSeries => ({
 
 /** The groups of a chart's series: type, name, data and the markup inside. */
 function groups(svg: string) {
-  return [...svg.matchAll(/<g class="series" data-type="(\w+)" data-series="([^"]*)" data-points="([^"]*)">(.*?)<\/g>/g)].map(
-    ([, type, name, data, inner]) => ({ type, name, data: data!, inner: inner! }),
-  );
+  return [
+    ...svg.matchAll(/<g class="series" data-type="(\w+)" data-series="([^"]*)" data-points="([^"]*)">(.*?)<\/g>/g),
+  ].map(([, type, name, data, inner]) => ({ type, name, data: data!, inner: inner! }));
 }
 
 function pixels(polyline: string): [number, number][] {
@@ -59,7 +59,14 @@ describe('svgChart', () => {
       formatY: (v) => `${v}%`,
     });
     const yAxis = /<g class="axis axis-y">(.*?)<\/g>/.exec(svg)![1]!;
-    expect([...yAxis.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1])).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
+    expect([...yAxis.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1])).toEqual([
+      '0%',
+      '20%',
+      '40%',
+      '60%',
+      '80%',
+      '100%',
+    ]);
   });
 
   it('draws one marker per point with its label as a tooltip, on top of the lines', () => {
@@ -67,7 +74,14 @@ describe('svgChart', () => {
       series: [
         line('a', [1, 2, 3]),
         { type: 'markers', name: 'compaction', points: [{ x: 2, y: 2, label: 'compaction at turn 2' }] },
-        { type: 'scatter', name: 'runs', points: [{ x: 1, y: 3 }, { x: 3, y: 1 }] },
+        {
+          type: 'scatter',
+          name: 'runs',
+          points: [
+            { x: 1, y: 3 },
+            { x: 3, y: 1 },
+          ],
+        },
       ],
     });
     const [, markers, scatter] = groups(svg);
@@ -87,7 +101,9 @@ describe('svgChart', () => {
   });
 
   it('colours series from the palette in order unless a colour is given', () => {
-    const svg = svgChart({ series: [line('a', [1]), { ...line('b', [2]), color: '#123456' } as ChartSeries, line('c', [3])] });
+    const svg = svgChart({
+      series: [line('a', [1]), { ...line('b', [2]), color: '#123456' } as ChartSeries, line('c', [3])],
+    });
     const strokes = groups(svg).map((g) => /stroke="([^"]+)"/.exec(g.inner)![1]);
     expect(strokes).toEqual([CHART_PALETTE[0], '#123456', CHART_PALETTE[2]]);
   });

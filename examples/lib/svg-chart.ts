@@ -47,7 +47,7 @@ export interface ChartOptions {
   readonly width?: number;
   /** @default DEFAULT_CHART_HEIGHT */
   readonly height?: number;
-  /** Axis bounds; by default the data's, widened to round ticks. */
+  /** Axis bounds; by default the data's, widened to round ticks. Points outside given bounds are not clipped. */
   readonly xDomain?: readonly [number, number];
   readonly yDomain?: readonly [number, number];
   /** Whether the default y axis starts at zero. @default true */
@@ -128,14 +128,14 @@ function checkFinite(series: Colored): void {
 
 function extent(values: readonly number[], fromZero: boolean): [number, number] {
   if (values.length === 0) return [0, 1];
-  let low = Math.min(...values);
-  let high = Math.max(...values);
-  if (fromZero) {
-    low = Math.min(0, low);
-    high = Math.max(0, high);
+  // A loop, not Math.min(...values): long series would overflow the call stack.
+  let low = fromZero ? 0 : Number.POSITIVE_INFINITY;
+  let high = fromZero ? 0 : Number.NEGATIVE_INFINITY;
+  for (const value of values) {
+    if (value < low) low = value;
+    if (value > high) high = value;
   }
-  if (low === high) return [low - 1, high + 1];
-  return [low, high];
+  return low === high ? [low - 1, high + 1] : [low, high];
 }
 
 /** An axis's ticks and domain: the ticks' span unless the domain was given. */
@@ -242,9 +242,15 @@ function shape(
       case 'square':
         return ['rect', `x="${round(x - r)}" y="${round(y - r)}" width="${2 * r}" height="${2 * r}"`];
       case 'diamond':
-        return ['polygon', `points="${x},${round(y - r)} ${round(x + r)},${y} ${x},${round(y + r)} ${round(x - r)},${y}"`];
+        return [
+          'polygon',
+          `points="${x},${round(y - r)} ${round(x + r)},${y} ${x},${round(y + r)} ${round(x - r)},${y}"`,
+        ];
       case 'triangle':
-        return ['polygon', `points="${x},${round(y - r)} ${round(x + r)},${round(y + r)} ${round(x - r)},${round(y + r)}"`];
+        return [
+          'polygon',
+          `points="${x},${round(y - r)} ${round(x + r)},${round(y + r)} ${round(x - r)},${round(y + r)}"`,
+        ];
     }
   })();
   return label === undefined

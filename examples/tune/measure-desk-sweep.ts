@@ -33,6 +33,4 @@ for (let i = 0; i < times; i++) {
   console.log(`run ${i + 1}: ${seconds.at(-1)!.toFixed(1)} s, ${failed} failed, recommended ${pick}`);
 }
 const median = [...seconds].sort((a, b) => a - b)[Math.floor(seconds.length / 2)]!;
-console.log(
-  `median ${median.toFixed(1)} s (target under ${TARGET_S} s): ${median < TARGET_S ? 'met' : 'MISSED'}`,
-);
+console.log(`median ${median.toFixed(1)} s (target under ${TARGET_S} s): ${median < TARGET_S ? 'met' : 'MISSED'}`);

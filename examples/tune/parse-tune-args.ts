@@ -18,7 +18,7 @@ export const DEFAULT_FLOOR = { desk: 1, recorded: 0.95 } as const;
 export const DEFAULT_HTML_PATH = 'out/tune-report.html';
 export const DEFAULT_POINT_TIMEOUT_S = 120;
 
-export const USAGE = `usage: pnpm tune [options]        (the same options as cairn tune)
+export const USAGE = `usage: pnpm tune [options]
 
 Sweeps compaction thresholds × policies × summarizer models over a scenario, runs the points in
 parallel, and recommends the cheapest setting whose fidelity meets a floor.
@@ -29,11 +29,12 @@ scenario (the desk unless --sessions is given)
   --probes FILE            questions about them: JSONL, one { "question", "answers": [...] } per line
   --model M                the agent's model, whose prices apply (default ${DEFAULT_MODEL})
 sweep
-  --thresholds SPEC        4000,8000 or 2k..40k:2k (step) or 2k..40k/20 (count) (default: 20 thresholds
-                           fitted to the scenario)
-  --policies P,...         of ${POLICIES.join(', ')} (default: these four), and ${DESK_POLICY} on the
-                           desk (the example's own: hybrid, closed tickets dropped first)
-  --summarizer-models M,...  models, or ${LOCAL_SUMMARIZER} for the extractive summary (default ${DEFAULT_SUMMARIZER_MODELS.join(',')})
+  --thresholds SPEC        4000,8000 or 2k..40k:2k (step) or 2k..40k/20 (count)
+                           (default: 20 thresholds fitted to the scenario)
+  --policies P,...         ${POLICIES.join(', ')} (default: these four);
+                           on the desk also ${DESK_POLICY}, the example's own (hybrid, closed tickets first)
+  --summarizer-models M,...
+                           models, or ${LOCAL_SUMMARIZER} for the extractive summary (default ${DEFAULT_SUMMARIZER_MODELS.join(',')})
   --floor F                fidelity to meet, 0–1 or a percentage (default: every ticket, or 95% of probes)
   --workers N              worker processes (default: the available cores)
   --point-timeout S        seconds before a point is given up (default ${DEFAULT_POINT_TIMEOUT_S})
@@ -86,9 +87,7 @@ export function parseTuneArgs(argv: readonly string[]): TuneArgs | 'help' {
     throw new TypeError('--probes needs --sessions: the probes ask about recorded conversations');
   }
   if (values.sessions !== undefined && values.tickets !== undefined) {
-    throw new TypeError(
-      '--tickets is for the desk and --sessions for recorded conversations: give one of them',
-    );
+    throw new TypeError('--tickets is for the desk and --sessions for recorded conversations: give one of them');
   }
   const scenario =
     values.sessions === undefined
@@ -106,13 +105,10 @@ export function parseTuneArgs(argv: readonly string[]): TuneArgs | 'help' {
     thresholds: values.thresholds === undefined ? null : parseThresholds(values.thresholds),
     policies,
     summarizerModels:
-      values['summarizer-models'] === undefined
-        ? DEFAULT_SUMMARIZER_MODELS
-        : names(values['summarizer-models']),
+      values['summarizer-models'] === undefined ? DEFAULT_SUMMARIZER_MODELS : names(values['summarizer-models']),
     floor: values.floor === undefined ? DEFAULT_FLOOR[scenario.kind] : share(values.floor),
     workers: wholeNumber(values.workers, '--workers') ?? null,
-    pointTimeoutMs:
-      (wholeNumber(values['point-timeout'], '--point-timeout') ?? DEFAULT_POINT_TIMEOUT_S) * 1000,
+    pointTimeoutMs: (wholeNumber(values['point-timeout'], '--point-timeout') ?? DEFAULT_POINT_TIMEOUT_S) * 1000,
     jsonPath: values.json ?? null,
     htmlPath: values.html ?? DEFAULT_HTML_PATH,
     chart: !values['no-chart'],
@@ -136,15 +132,13 @@ function policy(name: string): CairnPolicy {
 function wholeNumber(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1)
-    throw new TypeError(`${flag} must be a whole number above 0, got "${text}"`);
+  if (!Number.isInteger(n) || n < 1) throw new TypeError(`${flag} must be a whole number above 0, got "${text}"`);
   return n;
 }
 
 function share(text: string): number {
   const percent = text.trim().endsWith('%');
   const n = Number(percent ? text.trim().slice(0, -1) : text) / (percent || Number(text) > 1 ? 100 : 1);
-  if (!(n >= 0 && n <= 1))
-    throw new TypeError(`--floor must be a share (0.95) or a percentage (95%), got "${text}"`);
+  if (!(n >= 0 && n <= 1)) throw new TypeError(`--floor must be a share (0.95) or a percentage (95%), got "${text}"`);
   return n;
 }

@@ -2,6 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CHART_TITLES } from './report/tune-charts.ts';
 import type { TuneJson } from './report/tune-json.ts';
 import { plottedSeries } from './testing/plotted-series.ts';
 import { tuneCli } from './tune-cli.ts';
@@ -95,8 +96,7 @@ describe('tune on the BFCL sample', () => {
   });
 
   it('counts the model summarizer’s tokens and cost, and none for the local one', () => {
-    const at4k = (model: string) =>
-      json.points.find((p) => p.threshold === 4_000 && p.summarizerModel === model)!;
+    const at4k = (model: string) => json.points.find((p) => p.threshold === 4_000 && p.summarizerModel === model)!;
     expect(at4k('claude-haiku-4-5').inputTokens).toBeGreaterThan(at4k('local').inputTokens);
     expect(at4k('claude-haiku-4-5').costUsd).toBeGreaterThan(at4k('local').costUsd);
   });
@@ -105,38 +105,33 @@ describe('tune on the BFCL sample', () => {
     const series = plottedSeries(html);
     const name = (p: TuneJson['points'][number]) =>
       p.summarizerModel ? `${p.policy} · ${p.summarizerModel}` : p.policy;
-    const expected = (
-      x: (p: TuneJson['points'][number]) => number,
-      y: (p: TuneJson['points'][number]) => number,
-    ) =>
+    const expected = (x: (p: TuneJson['points'][number]) => number, y: (p: TuneJson['points'][number]) => number) =>
       [...new Set(json.points.map(name))].map((n) => ({
         name: n,
         points: json.points.filter((p) => name(p) === n).map((p) => [x(p), y(p)]),
       }));
     const lines = (chart: string, type = 'line') =>
-      series
-        .filter((s) => s.chart === chart && s.type === type)
-        .map((s) => ({ name: s.name, points: s.points }));
+      series.filter((s) => s.chart === chart && s.type === type).map((s) => ({ name: s.name, points: s.points }));
 
-    expect(lines('Cost with prompt caching against threshold')).toEqual(
+    expect(lines(CHART_TITLES.costCached)).toEqual(
       expected(
         (p) => p.threshold,
         (p) => p.costUsdCached,
       ),
     );
-    expect(lines('Cost without prompt caching against threshold')).toEqual(
+    expect(lines(CHART_TITLES.cost)).toEqual(
       expected(
         (p) => p.threshold,
         (p) => p.costUsd,
       ),
     );
-    expect(lines('Fidelity against threshold')).toEqual(
+    expect(lines(CHART_TITLES.fidelity)).toEqual(
       expected(
         (p) => p.threshold,
         (p) => p.fidelity!,
       ),
     );
-    expect(lines('Cost against fidelity: the Pareto front', 'scatter')).toEqual(
+    expect(lines(CHART_TITLES.pareto, 'scatter')).toEqual(
       expected(
         (p) => p.costUsdCached,
         (p) => p.fidelity!,
@@ -150,10 +145,10 @@ describe('tune on the BFCL sample', () => {
     )!;
     const marked = series.filter((s) => s.type === 'markers' && s.name === 'recommended');
     expect(marked.map((s) => [s.chart, s.points])).toEqual([
-      ['Cost with prompt caching against threshold', [[pick.threshold, pick.costUsdCached]]],
-      ['Cost without prompt caching against threshold', [[pick.threshold, pick.costUsd]]],
-      ['Fidelity against threshold', [[pick.threshold, pick.fidelity]]],
-      ['Cost against fidelity: the Pareto front', [[pick.costUsdCached, pick.fidelity]]],
+      [CHART_TITLES.costCached, [[pick.threshold, pick.costUsdCached]]],
+      [CHART_TITLES.cost, [[pick.threshold, pick.costUsd]]],
+      [CHART_TITLES.fidelity, [[pick.threshold, pick.fidelity]]],
+      [CHART_TITLES.pareto, [[pick.costUsdCached, pick.fidelity]]],
     ]);
   });
 
@@ -168,15 +163,21 @@ describe('tune arguments', () => {
     const { code, stderr } = await runCli(['--policies', 'fifo']);
     expect(code).toBe(2);
     expect(stderr).toMatch(
-      /^tune: --policies: "fifo" is not a policy; use sliding-window, importance, summarization, hybrid\n\nusage:/,
+      /^tune: --policies: "fifo" is not a policy; use desk, hybrid, summarization, sliding-window, importance\n\nusage:/,
+    );
+  });
+
+  it('keeps the desk policy for the desk', async () => {
+    const { code, stderr } = await runCli(['--sessions', 'any.jsonl', '--policies', 'desk']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^tune: --policies desk is the customer-service desk's own policy; recorded conversations take /,
     );
   });
 
   it('refuses a sessions file that is not recorded conversations before sweeping, naming the line', async () => {
     const { code, stderr } = await runCli(['--sessions', join(data, 'bfcl-customer.probes.jsonl')]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(
-      /^tune: .*bfcl-customer\.probes\.jsonl line 1: expected \{ "id"\?: string, "messages"/,
-    );
+    expect(stderr).toMatch(/^tune: .*bfcl-customer\.probes\.jsonl line 1: expected \{ "id"\?: string, "messages"/);
   });
 });

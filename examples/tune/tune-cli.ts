@@ -77,16 +77,7 @@ export async function tuneCli(argv: readonly string[], io: TuneIo): Promise<numb
 /** Checks what can be checked before a sweep (models, files) and fits the thresholds to the scenario. */
 async function resolveOptions(args: TuneArgs): Promise<TuneOptions> {
   requirePrice(args.model);
-  for (const model of args.summarizerModels) {
-    if (model === LOCAL_SUMMARIZER) continue;
-    if (model === 'auto' && args.scenario.kind === 'desk') continue;
-    if (model === 'auto') {
-      throw new TypeError(
-        "--summarizer-models auto needs an agent's prompt cache: on recorded conversations name a model",
-      );
-    }
-    requirePrice(model);
-  }
+  for (const model of args.summarizerModels) if (model !== LOCAL_SUMMARIZER) requirePrice(model);
   let scenario: ScenarioSpec;
   let thresholds = args.thresholds;
   if (args.scenario.kind === 'desk') {

@@ -16,8 +16,11 @@ import type { Scenario, ScenarioSpec } from '../sweep/scenario.ts';
 import type { PointFigures, PointSettings } from '../sweep/sweep-point.ts';
 import { ticketsRight } from './tickets-right.ts';
 
-/** Twenty thresholds for the five-ticket desk: from just above its fixed prompt to past its largest context. */
-export const DESK_THRESHOLDS: readonly number[] = Array.from({ length: 20 }, (_, i) => 2_500 + 500 * i);
+/**
+ * Twenty thresholds for the five-ticket desk, 3,500 to 13,000: from just above what must stay (the fixed
+ * prompt, ≈1.7K tokens, and a ticket in progress) to past its largest context without compaction.
+ */
+export const DESK_THRESHOLDS: readonly number[] = Array.from({ length: 20 }, (_, i) => 3_500 + 500 * i);
 /** Turns a run may take, as the example allows them: the workflow's calls per ticket, then the report. */
 const TURNS_PER_TICKET = 15;
 const EXTRA_TURNS = 20;
@@ -28,10 +31,7 @@ const EXTRA_TURNS = 20;
  * model. The figures are the example's own (`runFigures`), tokens and costs as the simulator billed them,
  * summary calls included; fidelity is how many tickets the final report gets right.
  */
-export function deskScenario(
-  spec: Extract<ScenarioSpec, { kind: 'desk' }>,
-  simulator: () => LazySimulator,
-): Scenario {
+export function deskScenario(spec: Extract<ScenarioSpec, { kind: 'desk' }>, simulator: () => LazySimulator): Scenario {
   const generated = generateTickets(spec.tickets);
   const truth = groundTruth(generated);
   return {

@@ -21,15 +21,13 @@ describe('a sweep on the desk', () => {
       expect(figures.costUsdCached).toBeLessThan(figures.costUsd);
       if (settings.threshold === 30_000) {
         expect(figures.compactions).toBe(0);
-        expect(figures.fidelity).toEqual({ kind: 'report', ticketsRight: 2, tickets: 2 });
+        expect(figures.fidelity).toEqual({ kind: 'report', ticketsRight: 2, tickets: 2, reportCorrect: true });
       } else {
         expect(figures.compactions).toBeGreaterThan(0);
         expect(figures.peakContextTokens).toBeLessThanOrEqual(3_500);
       }
     }
-    const hybrid = report.measured.find(
-      (p) => p.settings.policy === 'hybrid' && p.settings.threshold === 3_500,
-    )!;
+    const hybrid = report.measured.find((p) => p.settings.policy === 'hybrid' && p.settings.threshold === 3_500)!;
     expect(hybrid.figures.summarizerInputTokens).toBeGreaterThan(0);
     expect(hybrid.figures.inputTokens).toBeGreaterThan(hybrid.figures.summarizerInputTokens);
 

@@ -21,9 +21,7 @@ describe('ticketsRight', () => {
   });
 
   it('counts every ticket of a right report', () => {
-    const report = truth
-      .map((t) => `${t.id} | ${t.category} | ${t.priority} | ${t.team} | ${t.outcome}`)
-      .join('\n');
+    const report = truth.map((t) => `${t.id} | ${t.category} | ${t.priority} | ${t.team} | ${t.outcome}`).join('\n');
     expect(ticketsRight(report, truth)).toBe(3);
   });
 });

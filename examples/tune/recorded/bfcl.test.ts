@@ -6,10 +6,7 @@ import { parseProbes, parseSessions } from './recorded-conversation.ts';
 const bfclSession = {
   id: 'memory_prereq_0-customer-0',
   topic: 'First-Time Inquiry',
-  question: [
-    [{ role: 'user', content: 'My name is Michael.' }],
-    [{ role: 'user', content: 'I live in Seattle.' }],
-  ],
+  question: [[{ role: 'user', content: 'My name is Michael.' }], [{ role: 'user', content: 'I live in Seattle.' }]],
 };
 const bfclProbe = {
   id: 'memory_0',
@@ -37,10 +34,7 @@ describe('convertBfcl', () => {
 
   it('committed the sample in the recorded-conversation format: ten sessions and thirty probes', async () => {
     const data = new URL('../data/', import.meta.url);
-    const sessions = parseSessions(
-      await readFile(new URL('bfcl-customer.sessions.jsonl', data), 'utf8'),
-      'sessions',
-    );
+    const sessions = parseSessions(await readFile(new URL('bfcl-customer.sessions.jsonl', data), 'utf8'), 'sessions');
     const probes = parseProbes(await readFile(new URL('bfcl-customer.probes.jsonl', data), 'utf8'), 'probes');
     expect(sessions).toHaveLength(10);
     expect(probes).toHaveLength(30);

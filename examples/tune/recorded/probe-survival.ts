@@ -17,11 +17,7 @@ export function answerPresent(text: string, answers: readonly string[]): boolean
 }
 
 /** Counts the probes answerable from `viewText`, and from it together with `recallableText`. */
-export function probeSurvival(
-  probes: readonly Probe[],
-  viewText: string,
-  recallableText: string,
-): ProbeSurvival {
+export function probeSurvival(probes: readonly Probe[], viewText: string, recallableText: string): ProbeSurvival {
   let inView = 0;
   let recoverable = 0;
   for (const probe of probes) {

@@ -31,14 +31,9 @@ export function cacheSplit(
   return { read, write: total - read, uncached: 0 };
 }
 
-function cachedPrefix(
-  previous: readonly PromptUnit[],
-  current: readonly PromptUnit[],
-  minCacheable: number,
-): number {
+function cachedPrefix(previous: readonly PromptUnit[], current: readonly PromptUnit[], minCacheable: number): number {
   const shared = sharedUnits(previous, current);
-  if (shared === previous.length && previous.length > 0 && sum(previous) >= minCacheable)
-    return sum(previous);
+  if (shared === previous.length && previous.length > 0 && sum(previous) >= minCacheable) return sum(previous);
   const stable = previous[0];
   if (shared >= 1 && stable && stable.tokens >= minCacheable) return stable.tokens;
   return 0;

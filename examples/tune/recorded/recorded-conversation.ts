@@ -51,8 +51,7 @@ export function parseSessions(text: string, source: string): RecordedSession[] {
       messages: parsed.data.messages as Anthropic.MessageParam[],
     };
   });
-  if (sessions.length === 0)
-    throw new TypeError(`${source} holds no sessions: write one JSON object per line`);
+  if (sessions.length === 0) throw new TypeError(`${source} holds no sessions: write one JSON object per line`);
   checkSequence(sessions, source);
   return sessions;
 }

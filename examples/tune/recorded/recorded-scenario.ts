@@ -44,8 +44,9 @@ export function recordedScenario(
   return {
     async measure(settings: PointSettings): Promise<PointFigures> {
       const { policy } = settings;
-      if (policy === 'desk')
+      if (policy === 'desk') {
         throw new TypeError('the desk policy needs the desk: recorded conversations have no tickets');
+      }
       const calls: SummaryResult[] = [];
       const simulator = deps.simulator();
       const replay = await replayConversations({
@@ -96,12 +97,6 @@ function summarizerFor(
   connect: () => Promise<ModelClient>,
 ): Summarizer {
   if (model === null || model === LOCAL_SUMMARIZER) return extractiveSummarizer({ counter });
-  if (model === 'auto') {
-    throw new TypeError(
-      "summarizer model 'auto' chooses by the warmth of an agent's prompt cache, which a replay has not got: " +
-        `name a model (claude-haiku-4-5, say) or ${LOCAL_SUMMARIZER}`,
-    );
-  }
   let summarizer: Summarizer | undefined;
   return {
     name: `model:${model}`,

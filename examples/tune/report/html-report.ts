@@ -19,9 +19,7 @@ export function tuneReportPage(report: TuneReport): HtmlPage {
     },
     { type: 'heading', text: 'Recommendation' },
     { type: 'paragraph', text: r ? `${settingLabel(r.settings)}. ${r.reason}` : 'None: every point failed.' },
-    ...tuneCharts(report).map(
-      (chart): PageBlock => ({ type: 'svg', svg: chart.svg, caption: chart.caption }),
-    ),
+    ...tuneCharts(report).map(({ svg, caption }): PageBlock => ({ type: 'svg', svg, caption })),
     { type: 'heading', text: 'Every point' },
     {
       type: 'table',

@@ -19,11 +19,7 @@ export function progressLine(state: ProgressState): string {
     `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${state.done}/${state.total} points`,
     ...(state.failed > 0 ? [`${state.failed} failed`] : []),
     seconds(state.elapsedMs),
-    state.done === state.total
-      ? 'done'
-      : Number.isNaN(left)
-        ? 'estimating time left'
-        : `about ${seconds(left)} left`,
+    state.done === state.total ? 'done' : Number.isNaN(left) ? 'estimating time left' : `about ${seconds(left)} left`,
   ];
   return parts.join(' · ');
 }

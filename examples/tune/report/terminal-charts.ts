@@ -40,12 +40,7 @@ export function terminalCharts(report: TuneReport): string {
   if (report.measured.some((p) => fidelityScore(p.figures.fidelity) !== null)) {
     const what = report.measured[0]?.figures.fidelity.kind === 'report' ? 'tickets right' : 'probes in view';
     charts.push(
-      chart(
-        `Fidelity (${what}) against threshold`,
-        (p) => fidelityScore(p.figures.fidelity),
-        percent,
-        [0, 1],
-      ),
+      chart(`Fidelity (${what}) against threshold`, (p) => fidelityScore(p.figures.fidelity), percent, [0, 1]),
     );
   }
   return charts.join('\n\n');

@@ -36,9 +36,7 @@ export function textChart(options: TextChartOptions): string {
   const all = options.series.flatMap((s) => s.points);
   if (all.length === 0) return `${options.title}\n(no points)`;
   const [x0, x1] = spread(Math.min(...all.map((p) => p.x)), Math.max(...all.map((p) => p.x)));
-  const [y0, y1] = spread(
-    ...(options.yDomain ?? [Math.min(...all.map((p) => p.y)), Math.max(...all.map((p) => p.y))]),
-  );
+  const [y0, y1] = spread(...(options.yDomain ?? [Math.min(...all.map((p) => p.y)), Math.max(...all.map((p) => p.y))]));
   const col = (x: number) => Math.round(((x - x0) / (x1 - x0)) * (width - 1));
   const row = (y: number) => height - 1 - Math.round(((y - y0) / (y1 - y0)) * (height - 1));
   const grid = Array.from({ length: height }, () => Array<string>(width).fill(' '));

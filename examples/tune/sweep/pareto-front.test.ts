@@ -13,8 +13,6 @@ describe('paretoFront', () => {
   });
 
   it('leaves out points without a fidelity score', () => {
-    expect(
-      paretoFront([point(2_000, 0.1, { kind: 'probes', probes: 0, inView: 0, recoverable: 0 })]),
-    ).toEqual([]);
+    expect(paretoFront([point(2_000, 0.1, { kind: 'probes', probes: 0, inView: 0, recoverable: 0 })])).toEqual([]);
   });
 });

@@ -37,10 +37,7 @@ describe('recommend', () => {
 
   it('breaks a tie in cost toward the smaller context, then the lower threshold', () => {
     const same = { compactions: 0, peakContextTokens: 9_000 };
-    const r = recommend(
-      [point(20_000, 0.3, tickets(5), {}, same), point(10_000, 0.3, tickets(5), {}, same)],
-      1,
-    )!;
+    const r = recommend([point(20_000, 0.3, tickets(5), {}, same), point(10_000, 0.3, tickets(5), {}, same)], 1)!;
     expect(r.settings.threshold).toBe(10_000);
   });
 

@@ -23,8 +23,7 @@ export function recommend(points: readonly Ranked[], floor: number): Recommendat
   const cheapest = ranked[0];
   if (cheapest === undefined) return null;
   const score = (p: Ranked) => fidelityScore(p.figures.fidelity);
-  const cost = (p: Ranked) =>
-    `${usd(p.figures.costUsdCached)} with prompt caching, ${usd(p.figures.costUsd)} without`;
+  const cost = (p: Ranked) => `${usd(p.figures.costUsdCached)} with prompt caching, ${usd(p.figures.costUsd)} without`;
   const floorText = describeFloor(cheapest.figures.fidelity.kind, floor);
 
   if (ranked.every((p) => score(p) === null)) {
@@ -76,8 +75,7 @@ function caveat(pick: Ranked, passing: readonly Ranked[], ranked: readonly Ranke
   const passes = new Set(passing);
   const misses = (p: Ranked) =>
     ranked.filter(
-      (q) =>
-        sameSeries(q.settings, p.settings) && q.settings.threshold > p.settings.threshold && !passes.has(q),
+      (q) => sameSeries(q.settings, p.settings) && q.settings.threshold > p.settings.threshold && !passes.has(q),
     );
   const above = misses(pick);
   if (above.length === 0) return '';

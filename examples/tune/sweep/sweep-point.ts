@@ -83,9 +83,6 @@ export function settingLabel(settings: PointSettings): string {
 /** Settings compare by value: a copy that crossed a process boundary is the same setting. */
 export function sameSettings(a: PointSettings, b: PointSettings | undefined): boolean {
   return (
-    b !== undefined &&
-    a.policy === b.policy &&
-    a.threshold === b.threshold &&
-    a.summarizerModel === b.summarizerModel
+    b !== undefined && a.policy === b.policy && a.threshold === b.threshold && a.summarizerModel === b.summarizerModel
   );
 }

@@ -10,9 +10,7 @@ const HELP =
 export function parseThresholds(text: string): number[] {
   const values = text.split(',').flatMap((part) => {
     const range = /^(.+)\.\.(.+?)([:/])(.+)$/.exec(part.trim());
-    return range
-      ? expand(range[1]!, range[2]!, range[3] as ':' | '/', range[4]!, text)
-      : [tokens(part, text)];
+    return range ? expand(range[1]!, range[2]!, range[3] as ':' | '/', range[4]!, text) : [tokens(part, text)];
   });
   return [...new Set(values)].sort((a, b) => a - b);
 }
@@ -37,9 +35,7 @@ function tokens(part: string, text: string): number {
   const match = /^(\d+(?:\.\d+)?)(k?)$/i.exec(part.trim());
   const value = match ? Number(match[1]) * (match[2] ? 1_000 : 1) : Number.NaN;
   if (!Number.isInteger(value) || value <= 0) {
-    throw new TypeError(
-      `thresholds "${text}": "${part.trim()}" is not a positive whole number of tokens; ${HELP}`,
-    );
+    throw new TypeError(`thresholds "${text}": "${part.trim()}" is not a positive whole number of tokens; ${HELP}`);
   }
   return value;
 }

@@ -9,9 +9,7 @@ export interface TaskModule<T, R> {
 }
 
 /** A task's outcome: its value, or why it failed (thrown, crashed or timed out). */
-export type Settled<R> =
-  | { readonly ok: true; readonly value: R }
-  | { readonly ok: false; readonly error: string };
+export type Settled<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly error: string };
 
 export interface WorkerRequest<T> {
   readonly id: number;

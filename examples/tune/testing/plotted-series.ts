@@ -10,13 +10,13 @@ export interface PlottedSeries {
 export function plottedSeries(html: string): PlottedSeries[] {
   return [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].flatMap(([svg]) => {
     const chart = /<title>([^<]*)<\/title>/.exec(svg)?.[1] ?? '';
-    return [
-      ...svg.matchAll(/<g class="series" data-type="(\w+)" data-series="([^"]*)" data-points="([^"]*)">/g),
-    ].map(([, type, name, data]) => ({
-      chart,
-      type: type!,
-      name: name!.replaceAll('&#39;', "'").replaceAll('&amp;', '&'),
-      points: data!.split(' ').map((pair) => pair.split(',').map(Number) as [number, number]),
-    }));
+    return [...svg.matchAll(/<g class="series" data-type="(\w+)" data-series="([^"]*)" data-points="([^"]*)">/g)].map(
+      ([, type, name, data]) => ({
+        chart,
+        type: type!,
+        name: name!.replaceAll('&#39;', "'").replaceAll('&amp;', '&'),
+        points: data!.split(' ').map((pair) => pair.split(',').map(Number) as [number, number]),
+      }),
+    );
   });
 }

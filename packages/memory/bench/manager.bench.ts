@@ -12,9 +12,7 @@ const counter = new TokenCounter();
 counter.text('warm up the encoder');
 const coldMs = performance.now() - coldStart;
 
-const ARTICLE = 'Refunds for duplicate charges on order ORD-{n} are issued within 5 business days. '.repeat(
-  30,
-);
+const ARTICLE = 'Refunds for duplicate charges on order ORD-{n} are issued within 5 business days. '.repeat(30);
 let call = 0;
 
 function round(): Anthropic.MessageParam[] {

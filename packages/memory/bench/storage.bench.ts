@@ -78,12 +78,8 @@ async function memorySamples(): Promise<Sample[]> {
         new_path: `/memories/old/n${next.renamed++}.md`,
       }),
     ),
-    await measure('delete', () =>
-      store.delete({ command: 'delete', path: `/memories/old/n${next.deleted++}.md` }),
-    ),
-    await measure('memoryIndex', () =>
-      memoryIndex(store, { countTokens: (text) => Math.ceil(text.length / 4) }),
-    ),
+    await measure('delete', () => store.delete({ command: 'delete', path: `/memories/old/n${next.deleted++}.md` })),
+    await measure('memoryIndex', () => memoryIndex(store, { countTokens: (text) => Math.ceil(text.length / 4) })),
     await measure('flushFacts (30 messages)', () =>
       flushFacts(
         store,

@@ -25,9 +25,7 @@ async function direct(): Promise<number> {
       tools: tools.map((t) => t.definition),
       messages,
     });
-    const message = await client.messages
-      .stream({ model: MODEL, max_tokens: 4_096, ...prompt })
-      .finalMessage();
+    const message = await client.messages.stream({ model: MODEL, max_tokens: 4_096, ...prompt }).finalMessage();
     messages.push({ role: 'assistant', content: message.content });
     const calls = message.content.filter((b) => b.type === 'tool_use');
     if (calls.length === 0) return turns;

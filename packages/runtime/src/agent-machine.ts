@@ -152,11 +152,7 @@ export const agentMachine = setup({
           {
             target: 'done',
             actions: assign(({ context, event }) =>
-              finish(
-                context,
-                event.output,
-                event.output.stopReason === 'stop_sequence' ? 'stop_sequence' : 'end_turn',
-              ),
+              finish(context, event.output, event.output.stopReason === 'stop_sequence' ? 'stop_sequence' : 'end_turn'),
             ),
           },
         ],
@@ -183,11 +179,7 @@ export const agentMachine = setup({
   },
 });
 
-function finish(
-  context: AgentContext,
-  output: SampleOutput,
-  stopReason: RunStopReason,
-): Partial<AgentContext> {
+function finish(context: AgentContext, output: SampleOutput, stopReason: RunStopReason): Partial<AgentContext> {
   return {
     ...afterStep(output),
     turns: context.turns + 1,

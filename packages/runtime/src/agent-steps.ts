@@ -47,12 +47,8 @@ export const INTERRUPTED_TEXT =
 /** The machine's three actors, bound to one run. */
 export function agentSteps(scope: RunScope) {
   return {
-    compact: fromPromise<StepOutput, TurnInput>(({ input }) =>
-      guarded(scope, () => compactStep(scope, input.turn)),
-    ),
-    sample: fromPromise<SampleOutput, TurnInput>(({ input }) =>
-      guarded(scope, () => sampleStep(scope, input.turn)),
-    ),
+    compact: fromPromise<StepOutput, TurnInput>(({ input }) => guarded(scope, () => compactStep(scope, input.turn))),
+    sample: fromPromise<SampleOutput, TurnInput>(({ input }) => guarded(scope, () => sampleStep(scope, input.turn))),
     act: fromPromise<StepOutput, TurnInput>(({ input }) => guarded(scope, () => actStep(scope, input.turn))),
   };
 }
@@ -103,13 +99,7 @@ async function sampleStep(scope: RunScope, turn: number): Promise<SampleOutput> 
     },
     scope.retry,
   );
-  const entry = priceCall(
-    'main',
-    scope.model,
-    message.usage,
-    priceFor(scope.model, scope.prices)!,
-    scope.clock(),
-  );
+  const entry = priceCall('main', scope.model, message.usage, priceFor(scope.model, scope.prices)!, scope.clock());
   scope.ledger.push(entry);
   scope.emit({ type: 'usage', turn, entry });
   manager.recordUsage(message.usage);
@@ -126,8 +116,7 @@ async function actStep(scope: RunScope, turn: number): Promise<StepOutput> {
   const content = manager.transcript.at(-1)?.content ?? [];
   const blocks: readonly Anthropic.ContentBlockParam[] = typeof content === 'string' ? [] : content;
   const calls = blocks.filter((b): b is Anthropic.ToolUseBlockParam => b.type === 'tool_use');
-  for (const call of calls)
-    scope.emit({ type: 'tool-call', turn, id: call.id, name: call.name, input: call.input });
+  for (const call of calls) scope.emit({ type: 'tool-call', turn, id: call.id, name: call.name, input: call.input });
   const results: Anthropic.ToolResultBlockParam[] =
     scope.interrupted === 'error'
       ? calls.map((call) => ({

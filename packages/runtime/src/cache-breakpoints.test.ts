@@ -16,12 +16,8 @@ function breakpoints(value: unknown): number {
 describe('withCacheBreakpoints', () => {
   it('marks the end of the system prompt, the last message and the previous request’s tail', () => {
     const marked = withCacheBreakpoints({ system: 'Be brief.', tools: [tool], messages });
-    expect(marked.system).toEqual([
-      { type: 'text', text: 'Be brief.', cache_control: { type: 'ephemeral' } },
-    ]);
-    expect(marked.messages[2]?.content).toMatchObject([
-      { type: 'tool_result', cache_control: { type: 'ephemeral' } },
-    ]);
+    expect(marked.system).toEqual([{ type: 'text', text: 'Be brief.', cache_control: { type: 'ephemeral' } }]);
+    expect(marked.messages[2]?.content).toMatchObject([{ type: 'tool_result', cache_control: { type: 'ephemeral' } }]);
     expect(marked.messages[0]?.content).toMatchObject([{ type: 'text', text: 'first', cache_control: {} }]);
     expect(breakpoints(marked)).toBe(3);
   });

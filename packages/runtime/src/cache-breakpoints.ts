@@ -23,8 +23,7 @@ export function withCacheBreakpoints(prompt: CacheablePrompt): {
   messages: Anthropic.MessageParam[];
 } {
   const tools = [...prompt.tools];
-  const system =
-    prompt.system === undefined || prompt.system.length === 0 ? undefined : markSystem(prompt.system);
+  const system = prompt.system === undefined || prompt.system.length === 0 ? undefined : markSystem(prompt.system);
   if (system === undefined && tools.length > 0)
     tools[tools.length - 1] = { ...tools.at(-1)!, cache_control: EPHEMERAL };
   const messages = [...prompt.messages];

@@ -65,9 +65,9 @@ describe('an agent against the simulator through the real SDK', () => {
     expect(result.compactions.length).toBeGreaterThan(0);
     expect(kinds.indexOf('compaction')).toBeLessThan(kinds.lastIndexOf('tool-result'));
     expect(result.usage.summarizer.calls).toBeGreaterThan(0);
-    expect(
-      sim.requests.filter((r) => (r.body as { model?: string }).model === 'claude-haiku-4-5'),
-    ).toHaveLength(result.usage.summarizer.calls);
+    expect(sim.requests.filter((r) => (r.body as { model?: string }).model === 'claude-haiku-4-5')).toHaveLength(
+      result.usage.summarizer.calls,
+    );
     expect(parseReport(result.text).map((line) => line.id)).toEqual(TICKETS.map((t) => t.id));
     for (const c of result.compactions) expect(c.after).toBeLessThan(c.before);
   });
@@ -102,8 +102,7 @@ describe('an agent against the simulator through the real SDK', () => {
     expect(result.status).toBe('done');
     expect(sim.requests.some((r) => r.fault !== undefined)).toBe(true);
     expect(parseReport(result.text).map((line) => line.id)).toEqual(TICKETS.map((t) => t.id));
-    const transcript = ((await store.load('faults'))!.conversation as { entries: { message: never }[] })
-      .entries;
+    const transcript = ((await store.load('faults'))!.conversation as { entries: { message: never }[] }).entries;
     expect(viewProblems(transcript.map((e) => e.message))).toEqual([]);
   });
 });

@@ -92,8 +92,7 @@ export function createAgent(options: AgentOptions): Agent {
   };
   const summarizerModel = options.context?.summarizerModel;
   priceOf(options.model);
-  if (summarizerModel !== undefined)
-    priceOf(summarizerModel === 'auto' ? DEFAULT_CHEAP_MODEL : summarizerModel);
+  if (summarizerModel !== undefined) priceOf(summarizerModel === 'auto' ? DEFAULT_CHEAP_MODEL : summarizerModel);
   const clock = options.clock ?? (() => new Date());
   const ids = options.ids ?? (() => `session-${randomUUID()}`);
   const retry = options.retry ?? {};
@@ -174,8 +173,7 @@ export function createAgent(options: AgentOptions): Agent {
     const run = new AgentRun(sessionId);
     begin(run).catch((error: unknown) =>
       run.end({
-        error:
-          error instanceof AgentError ? error : new AgentError(String(error), sessionId, { cause: error }),
+        error: error instanceof AgentError ? error : new AgentError(String(error), sessionId, { cause: error }),
       }),
     );
     return run;

@@ -81,11 +81,7 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
   if (scope.signal?.aborted) abort();
 }
 
-function runResult(
-  scope: RunScope,
-  snapshot: SnapshotFrom<typeof agentMachine>,
-  eventsStart: number,
-): RunResult {
+function runResult(scope: RunScope, snapshot: SnapshotFrom<typeof agentMachine>, eventsStart: number): RunResult {
   const { context } = snapshot;
   const entries = scope.ledger.slice(scope.ledgerStart);
   const total = totalUsage(entries);

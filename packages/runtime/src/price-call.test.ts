@@ -35,9 +35,9 @@ describe('priceCall', () => {
       cache_creation_input_tokens: 1_000_000,
       cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 1_000_000 },
     };
-    expect(
-      priceCall('main', 'claude-sonnet-4-5', usage, DEFAULT_PRICES['claude-sonnet-4-5']!, AT).costUsd,
-    ).toBeCloseTo(6);
+    expect(priceCall('main', 'claude-sonnet-4-5', usage, DEFAULT_PRICES['claude-sonnet-4-5']!, AT).costUsd).toBeCloseTo(
+      6,
+    );
   });
 
   it('finds dated model names by their longest known prefix and knows no others', () => {

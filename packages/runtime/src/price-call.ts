@@ -24,9 +24,7 @@ export interface LedgerEntry {
 
 /** The usage fields the ledger reads; `Anthropic.Usage` has them all. */
 export type BilledUsage = Pick<Anthropic.Usage, 'input_tokens' | 'output_tokens'> &
-  Partial<
-    Pick<Anthropic.Usage, 'cache_read_input_tokens' | 'cache_creation_input_tokens' | 'cache_creation'>
-  >;
+  Partial<Pick<Anthropic.Usage, 'cache_read_input_tokens' | 'cache_creation_input_tokens' | 'cache_creation'>>;
 
 const PER_TOKEN = 1 / 1_000_000;
 

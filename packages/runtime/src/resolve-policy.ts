@@ -1,11 +1,4 @@
-import {
-  hybrid,
-  importancePruning,
-  type Policy,
-  type Summarizer,
-  slidingWindow,
-  summarization,
-} from '@cairn/memory';
+import { hybrid, importancePruning, type Policy, type Summarizer, slidingWindow, summarization } from '@cairn/memory';
 
 /** Built-in compaction policies by name. */
 export type PolicyName = 'sliding-window' | 'importance' | 'summarization' | 'hybrid';
@@ -38,9 +31,7 @@ export function resolvePolicy(options: ContextOptions, summarizer: Summarizer): 
   const prompt = options.summaryPrompt === undefined ? {} : { prompt: options.summaryPrompt };
   switch (policy) {
     case 'sliding-window':
-      return slidingWindow(
-        options.keepRecentTokens === undefined ? {} : { keepTokens: options.keepRecentTokens },
-      );
+      return slidingWindow(options.keepRecentTokens === undefined ? {} : { keepTokens: options.keepRecentTokens });
     case 'importance':
       return importancePruning(keep);
     case 'summarization':

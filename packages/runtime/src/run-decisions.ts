@@ -47,16 +47,10 @@ export function nextStep(stopReason: Anthropic.StopReason | null): NextStep {
 }
 
 /** The limit a run has reached before its next model call, or `null`. Checked between turns only. */
-export function limitReached(
-  turns: number,
-  maxIterations: number,
-  budget: Budget,
-  spent: Spent,
-): RunStopReason | null {
+export function limitReached(turns: number, maxIterations: number, budget: Budget, spent: Spent): RunStopReason | null {
   if (turns >= maxIterations) return 'max_iterations';
   if (budget.maxCostUsd !== undefined && spent.costUsd >= budget.maxCostUsd) return 'max_cost';
-  if (budget.maxInputTokens !== undefined && spent.inputTokens >= budget.maxInputTokens)
-    return 'max_input_tokens';
+  if (budget.maxInputTokens !== undefined && spent.inputTokens >= budget.maxInputTokens) return 'max_input_tokens';
   return null;
 }
 

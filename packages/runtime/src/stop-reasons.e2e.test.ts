@@ -84,9 +84,7 @@ describe('stop reasons and limits', () => {
   });
 
   it('stops on refusal with the refusal as its text', async () => {
-    const { client } = await scripted([
-      { content: [text('I cannot help with that.')], stopReason: 'refusal' },
-    ]);
+    const { client } = await scripted([{ content: [text('I cannot help with that.')], stopReason: 'refusal' }]);
     const result = await createAgent({ client, model: MODEL, recall: false }).run('Do harm.').result();
     expect(result).toMatchObject({
       status: 'stopped',

@@ -19,10 +19,9 @@ function deskRequest(targetTokens: number, salt = ''): Anthropic.MessageCreatePa
     const articles = Array.from({ length: 8 }, (_, k) => ({
       id: `KB-${i}${k}`,
       title: `Article ${i}.${k} on refunds and delivery ${salt}`,
-      content:
-        `Step ${k}: customers who report issue ${i * 8 + k} get a reply within ${k + 1} business days. `.repeat(
-          6,
-        ),
+      content: `Step ${k}: customers who report issue ${i * 8 + k} get a reply within ${k + 1} business days. `.repeat(
+        6,
+      ),
     }));
     messages.push(
       {
@@ -68,11 +67,10 @@ const samples: Sample[] = [
     runs: 40,
     warmup: 5,
   }),
-  await measure(
-    '50K, JSON, text never seen',
-    () => client.messages.create(deskRequest(TARGET_TOKENS, `v${cold++}`)),
-    { runs: 10, warmup: 1 },
-  ),
+  await measure('50K, JSON, text never seen', () => client.messages.create(deskRequest(TARGET_TOKENS, `v${cold++}`)), {
+    runs: 10,
+    warmup: 1,
+  }),
 ];
 await sim.close();
 

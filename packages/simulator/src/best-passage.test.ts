@@ -10,15 +10,14 @@ describe('bestPassages', () => {
     expect(bestPassages('Which part arrived bent?', context, 1)).toEqual([
       'The steam wand arrived bent at an odd angle.',
     ]);
-    expect(bestPassages('Where do I live?', context, 1)).toEqual([
-      'I live in Seattle, where it rains a lot.',
-    ]);
+    expect(bestPassages('Where do I live?', context, 1)).toEqual(['I live in Seattle, where it rains a lot.']);
   });
 
   it('returns several passages in reading order', () => {
-    expect(
-      bestPassages('How many corners of the box were crushed, and what is my name?', context, 2),
-    ).toEqual(['My name is Michael.', 'The box had seven crushed corners.']);
+    expect(bestPassages('How many corners of the box were crushed, and what is my name?', context, 2)).toEqual([
+      'My name is Michael.',
+      'The box had seven crushed corners.',
+    ]);
   });
 
   it('returns nothing when no passage shares a content word', () => {

@@ -49,9 +49,7 @@ describe('classify', () => {
   });
 
   it('prefers the category with the most keyword hits', () => {
-    expect(
-      classify('refund for the delivery of a package that was delivered late', DEFAULT_DESK_RULES),
-    ).toEqual({
+    expect(classify('refund for the delivery of a package that was delivered late', DEFAULT_DESK_RULES)).toEqual({
       name: 'shipping',
       evidence: 'delivery',
     });

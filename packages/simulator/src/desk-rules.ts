@@ -23,30 +23,15 @@ export const DEFAULT_DESK_RULES: DeskRules = {
       'billing',
       'billing, invoice, charge, charged, refund, payment, subscription, credit card, receipt, overcharged',
     ),
-    rule(
-      'shipping',
-      'shipping, delivery, delivered, package, parcel, tracking, shipment, courier, in transit',
-    ),
-    rule(
-      'account',
-      'account, password, log in, login, sign in, username, two-factor, 2fa, locked out, profile',
-    ),
+    rule('shipping', 'shipping, delivery, delivered, package, parcel, tracking, shipment, courier, in transit'),
+    rule('account', 'account, password, log in, login, sign in, username, two-factor, 2fa, locked out, profile'),
     rule('technical', 'error, crash, crashes, bug, not working, outage, api, sync, install, timeout, broken'),
-    rule(
-      'product',
-      'feature, product, recommend, compatible, specification, warranty, manual, how do i, size',
-    ),
+    rule('product', 'feature, product, recommend, compatible, specification, warranty, manual, how do i, size'),
   ],
   defaultCategory: 'product',
   priorities: [
-    rule(
-      'urgent',
-      'outage, data loss, security, breach, fraud, hacked, unauthorized, legal action, all users',
-    ),
-    rule(
-      'high',
-      'charged twice, double charge, locked out, cannot log in, damaged, lost, never arrived, crash',
-    ),
+    rule('urgent', 'outage, data loss, security, breach, fraud, hacked, unauthorized, legal action, all users'),
+    rule('high', 'charged twice, double charge, locked out, cannot log in, damaged, lost, never arrived, crash'),
     rule('medium', 'delayed, late, slow, not working, wrong item, refund, error'),
     rule('low', 'feature request, question, suggestion, feedback, how do i, wondering'),
   ],
@@ -91,8 +76,7 @@ export function classify(text: string, rules: DeskRules): Verdict {
   for (const r of rules.categories) {
     const hits = r.keywords.map((k) => text.match(keywordPattern(k, 'g'))?.length ?? 0);
     const score = hits.reduce((sum, n) => sum + n, 0);
-    if (score > best.score)
-      best = { name: r.name, evidence: r.keywords[hits.findIndex((n) => n > 0)], score };
+    if (score > best.score) best = { name: r.name, evidence: r.keywords[hits.findIndex((n) => n > 0)], score };
   }
   return { name: best.name, evidence: best.evidence };
 }

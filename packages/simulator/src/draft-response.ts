@@ -9,11 +9,7 @@ export const CITED_ARTICLES = 2;
  * fits the ticket, and citations of the best-matching articles it read (title and id). Without visible
  * articles it cites nothing; without the ticket it cannot greet by name or restate the subject.
  */
-export function draftResponse(
-  id: string,
-  ticket: TicketData | undefined,
-  articles: readonly Article[],
-): string {
+export function draftResponse(id: string, ticket: TicketData | undefined, articles: readonly Article[]): string {
   const about = ticket ? `${ticket.subject} ${ticket.description}` : id;
   const cited = rankArticles(about, articles).slice(0, CITED_ARTICLES);
   const firstName = ticket?.customerName?.split(/\s+/)[0];

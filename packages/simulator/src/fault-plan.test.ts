@@ -7,18 +7,13 @@ import { type Simulator, startSimulator } from './start-simulator.ts';
 const body: Anthropic.MessageCreateParamsNonStreaming = {
   model: 'claude-haiku-4-5',
   max_tokens: 200,
-  messages: [
-    { role: 'user', content: 'My order ORD-1 arrived damaged and the box was crushed. What should I do?' },
-  ],
+  messages: [{ role: 'user', content: 'My order ORD-1 arrived damaged and the box was crushed. What should I do?' }],
 };
 
 let sim: Simulator | undefined;
 afterEach(() => sim?.close());
 
-async function connect(
-  faults: FaultPlan,
-  client: { maxRetries?: number; timeout?: number } = {},
-): Promise<Anthropic> {
+async function connect(faults: FaultPlan, client: { maxRetries?: number; timeout?: number } = {}): Promise<Anthropic> {
   sim = await startSimulator({ faults });
   return new Anthropic({ baseURL: sim.baseURL, apiKey: 'test', maxRetries: 0, ...client });
 }
@@ -28,11 +23,7 @@ const statuses = () => sim!.requests.map((r) => r.status);
 describe('pickFault', () => {
   it('gives the scripted fault to the Nth request', () => {
     const plan: FaultPlan = { script: { 2: { type: 'overloaded' } } };
-    expect([1, 2, 3].map((n) => pickFault(plan, n, Math.random)?.type)).toEqual([
-      undefined,
-      'overloaded',
-      undefined,
-    ]);
+    expect([1, 2, 3].map((n) => pickFault(plan, n, Math.random)?.type)).toEqual([undefined, 'overloaded', undefined]);
   });
 
   it('draws random faults deterministically from a seed, at about their probability', () => {

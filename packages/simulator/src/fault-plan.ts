@@ -42,9 +42,7 @@ export function pickFault(plan: FaultPlan, n: number, rng: () => number): Fault 
 }
 
 /** The error response a fault answers with, or `undefined` for faults that let the request through. */
-export function faultResponse(
-  fault: Fault,
-): { error: ApiError; headers: Record<string, string> } | undefined {
+export function faultResponse(fault: Fault): { error: ApiError; headers: Record<string, string> } | undefined {
   switch (fault.type) {
     case 'rate_limit': {
       const seconds = fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;

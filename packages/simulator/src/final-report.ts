@@ -22,9 +22,7 @@ export function formatReportLine(line: ReportLine): string {
  * totals by priority and by category.
  */
 export function formatReport(lines: readonly ReportLine[]): string {
-  const sorted = [...lines].sort(
-    (a, b) => ticketNumber(a.id) - ticketNumber(b.id) || a.id.localeCompare(b.id),
-  );
+  const sorted = [...lines].sort((a, b) => ticketNumber(a.id) - ticketNumber(b.id) || a.id.localeCompare(b.id));
   return [
     `${REPORT_TITLE}: ${sorted.length} ticket${sorted.length === 1 ? '' : 's'} (id | category | priority | team | outcome)`,
     ...sorted.map(formatReportLine),

@@ -38,8 +38,7 @@ export function promptUnits(request: SimRequest, counter: TokenCounter): PromptU
     });
   }
   const last = units.at(-1);
-  if (request.cacheControl && last)
-    units[units.length - 1] = { ...last, ttl: request.cacheControl.ttl ?? '5m' };
+  if (request.cacheControl && last) units[units.length - 1] = { ...last, ttl: request.cacheControl.ttl ?? '5m' };
   return units;
 }
 

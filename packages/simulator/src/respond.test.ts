@@ -150,9 +150,7 @@ describe('respond, as a support agent', () => {
         },
         {
           role: 'user',
-          content: [
-            { type: 'tool_result', tool_use_id: 't2', content: 'Ticket store unavailable', is_error: true },
-          ],
+          content: [{ type: 'tool_result', tool_use_id: 't2', content: 'Ticket store unavailable', is_error: true }],
         },
       ],
     });

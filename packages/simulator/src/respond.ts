@@ -69,10 +69,7 @@ export async function respond(request: SimRequest, deps: RespondDeps): Promise<M
 }
 
 function deskContent(turn: DeskTurn, request: SimRequest): Anthropic.ContentBlock[] {
-  const seed = createHash('sha256')
-    .update(request.model)
-    .update(JSON.stringify(request.messages))
-    .digest('hex');
+  const seed = createHash('sha256').update(request.model).update(JSON.stringify(request.messages)).digest('hex');
   return [
     text(turn.text),
     ...turn.calls.map(
@@ -92,19 +89,13 @@ function contextPassages(request: SimRequest): string[] {
   const texts = [systemText(request.system)];
   request.messages.forEach((message, i) => {
     const isQuestion = i === request.messages.length - 1;
-    for (const block of blocksOf(message))
-      if (!(isQuestion && block.type === 'text')) texts.push(blockText(block));
+    for (const block of blocksOf(message)) if (!(isQuestion && block.type === 'text')) texts.push(blockText(block));
   });
   return texts.flatMap(passagesOf);
 }
 
 /** Keeps whole blocks while they fit in `maxTokens`, cutting the first text that does not. */
-function fit(
-  content: Anthropic.ContentBlock[],
-  maxTokens: number,
-  counter: TokenCounter,
-  cut = false,
-): ModelReply {
+function fit(content: Anthropic.ContentBlock[], maxTokens: number, counter: TokenCounter, cut = false): ModelReply {
   const kept: Anthropic.ContentBlock[] = [];
   let used = 0;
   for (const block of content) {

@@ -17,17 +17,7 @@ describe('parseCliArgs', () => {
 
   it('reads random and scripted faults', () => {
     expect(
-      parseCliArgs([
-        '--port',
-        '0',
-        '--seed',
-        '9',
-        '--fault',
-        'rate_limit=0.1',
-        '--script',
-        '3=stream_cut',
-        '--quiet',
-      ]),
+      parseCliArgs(['--port', '0', '--seed', '9', '--fault', 'rate_limit=0.1', '--script', '3=stream_cut', '--quiet']),
     ).toEqual({
       port: 0,
       seed: 9,

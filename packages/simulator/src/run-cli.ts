@@ -6,13 +6,7 @@ import { DEFAULT_SEED, type RecordedRequest, startSimulator } from './start-simu
 /** The port `cairn-sim` listens on unless told otherwise. */
 export const DEFAULT_CLI_PORT = 8765;
 
-const FAULT_TYPES: readonly FaultType[] = [
-  'rate_limit',
-  'overloaded',
-  'api_error',
-  'stream_cut',
-  'slow_first_byte',
-];
+const FAULT_TYPES: readonly FaultType[] = ['rate_limit', 'overloaded', 'api_error', 'stream_cut', 'slow_first_byte'];
 
 export const USAGE = `Usage: cairn-sim [--port ${DEFAULT_CLI_PORT}] [--seed ${DEFAULT_SEED}] [--fault TYPE=PROBABILITY]... [--script N=TYPE]... [--quiet]
 

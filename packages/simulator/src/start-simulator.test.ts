@@ -165,9 +165,7 @@ describe('startSimulator, through the real SDK', () => {
 
   it("fits a summary within max_tokens by the model's own token count", async () => {
     const client = await connect();
-    const facts = Array.from({ length: 200 }, (_, i) => `Order ORD-${100 + i} ships on day ${i + 1}.`).join(
-      ' ',
-    );
+    const facts = Array.from({ length: 200 }, (_, i) => `Order ORD-${100 + i} ships on day ${i + 1}.`).join(' ');
     const summary = await client.messages.create({
       model: 'claude-opus-4-7',
       max_tokens: 600,

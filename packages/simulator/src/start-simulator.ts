@@ -4,13 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type Anthropic from '@anthropic-ai/sdk';
 import { extractiveSummarizer, type Summarizer, TokenCounter } from '@cairn/memory';
 import { ApiError } from './api-error.ts';
-import {
-  DEFAULT_SLOW_FIRST_BYTE_MS,
-  type FaultPlan,
-  type FaultType,
-  faultResponse,
-  pickFault,
-} from './fault-plan.ts';
+import { DEFAULT_SLOW_FIRST_BYTE_MS, type FaultPlan, type FaultType, faultResponse, pickFault } from './fault-plan.ts';
 import { readJsonBody, sendEventStream, sendJson } from './http-wire.ts';
 import { type CacheUsage, PromptCache } from './prompt-cache.ts';
 import { type PromptUnit, promptUnits } from './prompt-units.ts';
@@ -126,9 +120,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const deps = depsFor(request.model);
       const units = promptUnits(request, deps.counter);
       if (total(units) > request.spec.contextWindow) {
-        throw ApiError.invalid(
-          `prompt is too long: ${total(units)} tokens > ${request.spec.contextWindow} maximum`,
-        );
+        throw ApiError.invalid(`prompt is too long: ${total(units)} tokens > ${request.spec.contextWindow} maximum`);
       }
       const split = cache.account(units, request.spec.minCacheableTokens);
       const message = apiMessage(n, request, await respond(request, deps), split);
@@ -140,11 +132,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const apiError =
         error instanceof ApiError
           ? error
-          : new ApiError(
-              500,
-              'api_error',
-              `Simulator failure (a bug in @cairn/simulator; please report it): ${error}`,
-            );
+          : new ApiError(500, 'api_error', `Simulator failure (a bug in @cairn/simulator; please report it): ${error}`);
       entry.status = apiError.status;
       return sendJson(res, apiError.status, apiError.toJSON(), headers);
     } finally {

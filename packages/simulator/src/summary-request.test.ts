@@ -42,9 +42,7 @@ describe('summaryRequest', () => {
 
   it('recognises a summarizer system prompt only when no tools are offered', () => {
     const system = 'You summarize support conversations for handover. Keep ids.';
-    expect(
-      summaryRequest(request('Here is the transcript: TKT-0002 was shipped.', { system })),
-    ).toBeDefined();
+    expect(summaryRequest(request('Here is the transcript: TKT-0002 was shipped.', { system }))).toBeDefined();
     expect(summaryRequest(request('Here is the transcript.', { system, tools: [tool] }))).toBeUndefined();
   });
 

@@ -66,9 +66,7 @@ describe('the support desk over loopback', () => {
     expect(summary).toMatch(/^<summary>[\s\S]*<\/summary>$/);
     const resumed = await runDesk(send, {
       view: (h) =>
-        h.length <= 21
-          ? [...h]
-          : [{ role: 'user', content: `${summary}\n\nContinue the task.` }, ...h.slice(21)],
+        h.length <= 21 ? [...h] : [{ role: 'user', content: `${summary}\n\nContinue the task.` }, ...h.slice(21)],
     });
     return lines(resumed.report);
   }

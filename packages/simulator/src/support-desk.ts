@@ -1,11 +1,5 @@
 import { classify, type DeskRules, prioritize, teamFor } from './desk-rules.ts';
-import {
-  DESK_STEPS,
-  type DeskState,
-  type DeskStep,
-  type TicketRecord,
-  type VisibleCall,
-} from './desk-state.ts';
+import { DESK_STEPS, type DeskState, type DeskStep, type TicketRecord, type VisibleCall } from './desk-state.ts';
 import { draftResponse } from './draft-response.ts';
 import { formatReport, formatReportLine, type ReportLine } from './final-report.ts';
 
@@ -70,9 +64,7 @@ function ticketTurn(state: DeskState, offered: ReadonlySet<string>, rules: DeskR
 }
 
 function stepTurn(t: TicketRecord, step: DeskStep, memory: boolean, rules: DeskRules): DeskTurn {
-  const text = t.ticket
-    ? `${t.ticket.subject} ${t.ticket.subject} ${t.ticket.description}`
-    : t.mentions.join('\n');
+  const text = t.ticket ? `${t.ticket.subject} ${t.ticket.subject} ${t.ticket.description}` : t.mentions.join('\n');
   const verdict = classify(text, rules);
   const category = t.facts.category ?? verdict.name;
   const ticket_id = t.id;

@@ -37,17 +37,13 @@ describe('ticketMentions', () => {
 
   it('keeps an indented list under the ticket with it', () => {
     expect(
-      facts(
-        '- TKT-0005\n  - category: product\n  - priority: low\n  - status: resolved\n- Other notes: urgent',
-      ),
+      facts('- TKT-0005\n  - category: product\n  - priority: low\n  - status: resolved\n- Other notes: urgent'),
     ).toEqual([['TKT-0005', { category: 'product', priority: 'low', outcome: 'resolved' }]]);
   });
 
   it('splits a line that names several tickets', () => {
     expect(
-      facts(
-        'So far TKT-0001 is a billing issue with high priority and TKT-0002 a shipping issue, low priority.',
-      ),
+      facts('So far TKT-0001 is a billing issue with high priority and TKT-0002 a shipping issue, low priority.'),
     ).toEqual([
       ['TKT-0001', { category: 'billing', priority: 'high' }],
       ['TKT-0002', { category: 'shipping', priority: 'low' }],
@@ -59,9 +55,9 @@ describe('ticketMentions', () => {
   });
 
   it('ignores what quoted prose says', () => {
-    expect(facts('TKT-0008 subject: "Urgent: high priority refund", draft: "Your issue is resolved')).toEqual(
-      [['TKT-0008', {}]],
-    );
+    expect(facts('TKT-0008 subject: "Urgent: high priority refund", draft: "Your issue is resolved')).toEqual([
+      ['TKT-0008', {}],
+    ]);
   });
 
   it('does not count a negated outcome, nor order numbers as tickets', () => {

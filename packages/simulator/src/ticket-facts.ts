@@ -18,16 +18,14 @@ export interface TicketMention {
 /** How ticket ids look: `TKT-` and digits. Order and tracking numbers never match it. */
 export const TICKET_ID = /\bTKT-\d+\b/g;
 
-const REPORT_LINE =
-  /^\s*(?:\d+\s+)?[-*]?\s*TKT-\d+\s*\|\s*([\w-]+)\s*\|\s*([\w-]+)\s*\|\s*([\w-]+)\s*\|\s*([\w-]+)/;
+const REPORT_LINE = /^\s*(?:\d+\s+)?[-*]?\s*TKT-\d+\s*\|\s*([\w-]+)\s*\|\s*([\w-]+)\s*\|\s*([\w-]+)\s*\|\s*([\w-]+)/;
 /** A line that goes on the passage above: indented, or not blank, a heading or a top-level list item. */
 const CONTINUATION = /^(?:\s+\S|(?![-*#]|\d+\.)\S)/;
 /** `category: billing`, `"category":"billing"`, `classified as billing`, `a billing issue`, `the billing queue`. */
 const CATEGORY =
   /\bcategory\b["']?\s*(?:[:=]|is|was|to|of)?\s*["']?([a-z-]+)|\bclassified\s+(?:it\s+)?as\s+(?:an?\s+)?["']?([a-z-]+)|\b(?:an?|the)\s+([a-z-]+)\s+(?:issue|ticket|request|problem|case|queue)\b/gi;
 /** `priority: high`, `"priority":"high"`, `priority set to high`, `high priority`, `high-priority`. */
-const PRIORITY =
-  /\bpriority\b["']?\s*(?:[:=]|is|was|to|of|set to)?\s*["']?([a-z]+)|\b([a-z]+)[\s-]priority\b/gi;
+const PRIORITY = /\bpriority\b["']?\s*(?:[:=]|is|was|to|of|set to)?\s*["']?([a-z]+)|\b([a-z]+)[\s-]priority\b/gi;
 /** Quoted text with a space in it: a subject, a drafted reply. What it says is not a fact about handling. */
 const QUOTED_PROSE = /"[^"\n]*\s[^"\n]*(?:"|$)/gm;
 const RESOLVED = /(?<!\bnot )\b(?:resolved|completed?|closed)\b|mark_complete/i;
@@ -70,20 +68,13 @@ function factsOf(passage: string, rules: DeskRules): TicketFacts {
   const line = REPORT_LINE.exec(passage);
   if (line) {
     const [, category, priority, team, outcome] = line as unknown as [string, string, string, string, string];
-    return known(
-      { category, priority, team, outcome },
-      { category: categories, priority: priorities, team: teams },
-    );
+    return known({ category, priority, team, outcome }, { category: categories, priority: priorities, team: teams });
   }
   const plain = passage.replace(QUOTED_PROSE, '""');
   const facts: TicketFacts = {};
   const category = lastOf(plain, CATEGORY, categories);
   const priority = lastOf(plain, PRIORITY, priorities);
-  const team = lastOf(
-    plain,
-    new RegExp(`(?<![\\w-])(${teams.map(escapeRegExp).join('|')})(?![\\w-])`, 'gi'),
-    teams,
-  );
+  const team = lastOf(plain, new RegExp(`(?<![\\w-])(${teams.map(escapeRegExp).join('|')})(?![\\w-])`, 'gi'), teams);
   if (category) facts.category = category;
   if (priority) facts.priority = priority;
   if (team) facts.team = team;

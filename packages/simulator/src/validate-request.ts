@@ -48,14 +48,9 @@ export function validateRequest(body: unknown, kind: 'create' | 'count'): SimReq
   const cacheControl = isObject(body.cache_control)
     ? (body.cache_control as unknown as Anthropic.CacheControlEphemeral)
     : undefined;
-  const blocks = [
-    ...tools,
-    ...(typeof system === 'string' ? [] : (system ?? [])),
-    ...messages.flatMap(contentBlocks),
-  ];
+  const blocks = [...tools, ...(typeof system === 'string' ? [] : (system ?? [])), ...messages.flatMap(contentBlocks)];
   const breakpoints =
-    blocks.filter((b) => isObject((b as { cache_control?: unknown }).cache_control)).length +
-    (cacheControl ? 1 : 0);
+    blocks.filter((b) => isObject((b as { cache_control?: unknown }).cache_control)).length + (cacheControl ? 1 : 0);
   if (breakpoints > MAX_CACHE_BREAKPOINTS) {
     throw ApiError.invalid(
       `A maximum of ${MAX_CACHE_BREAKPOINTS} blocks with cache_control may be provided. Found ${breakpoints}.`,
@@ -139,8 +134,7 @@ function checkMessage(message: unknown, i: number): void {
   }
   const content = message.content;
   if (typeof content === 'string') {
-    if (content.length === 0)
-      throw ApiError.invalid(`messages.${i}: all messages must have non-empty content`);
+    if (content.length === 0) throw ApiError.invalid(`messages.${i}: all messages must have non-empty content`);
     return;
   }
   if (!Array.isArray(content)) {

@@ -5,14 +5,7 @@
 import * as z from 'zod';
 import { type SupportDesk, supportTools } from '../../../examples/customer-service/tools.ts';
 import { measure, report } from '../../../scripts/bench-kit.ts';
-import {
-  CHARS_PER_TOKEN,
-  compactSchema,
-  defineTool,
-  runToolCalls,
-  selectTools,
-  toolTokens,
-} from '../src/index.ts';
+import { CHARS_PER_TOKEN, compactSchema, defineTool, runToolCalls, selectTools, toolTokens } from '../src/index.ts';
 
 const RUNS = { runs: 300, warmup: 100 };
 const add = ({ a, b }: { a: number; b: number }) => ({ sum: a + b });
@@ -23,9 +16,7 @@ const tools = [
 ];
 
 const context = { signal: new AbortController().signal, toolUseId: 'direct' };
-console.log(
-  'runToolCalls overhead on trivial calls (validation, timeout, JSON), against the handler called directly',
-);
+console.log('runToolCalls overhead on trivial calls (validation, timeout, JSON), against the handler called directly');
 for (const tool of tools) {
   for (const n of [1, 10, 100]) {
     const calls = Array.from({ length: n }, (_, i) => ({
@@ -66,9 +57,7 @@ const saving = (selected: Parameters<typeof toolTokens>[0]) => {
   return `${tokens} tokens, ${all - tokens} saved (${Math.round(((all - tokens) / all) * 100)}%)`;
 };
 
-console.log(
-  `\nCustomer-service tool definitions (estimated tokens: ${CHARS_PER_TOKEN} characters per token)`,
-);
+console.log(`\nCustomer-service tool definitions (estimated tokens: ${CHARS_PER_TOKEN} characters per token)`);
 console.log(`  all seven tools            ${all} tokens`);
 console.log(`  compactSchema on all seven ${saving(support.map(compactSchema))}`);
 for (const query of [

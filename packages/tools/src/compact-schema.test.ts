@@ -21,10 +21,7 @@ const updateOrder = defineTool({
       .min(1)
       .max(99)
       .meta({ title: 'Quantity', examples: [1, 2] }),
-    speed: z
-      .enum(['standard', 'express'])
-      .default('standard')
-      .describe('Shipping speed. Express costs more.'),
+    speed: z.enum(['standard', 'express']).default('standard').describe('Shipping speed. Express costs more.'),
     address: z
       .object({
         line1: z.string().describe('Street and number. No PO boxes.'),
@@ -58,37 +55,30 @@ describe('compactSchema', () => {
   it('cuts every description to its first sentence, not stopping at "e.g."', () => {
     const definition = compacted.definition as { description: string };
     expect(definition.description).toBe('Change an open order before it ships.');
-    const properties = (inputSchema(compacted) as { properties: Record<string, { description?: string }> })
-      .properties;
+    const properties = (inputSchema(compacted) as { properties: Record<string, { description?: string }> }).properties;
     expect(properties.order_id?.description).toBe('The order number, e.g. ORD-123.');
     expect(properties.address?.description).toBe('A new delivery address.');
   });
 
   it('keeps names, types, enums, required fields and constraints, and properties named like keywords', () => {
-    expect(withoutDescriptions(inputSchema(compacted))).toEqual(
-      withoutDescriptions(inputSchema(updateOrder)),
-    );
-    const tags = (inputSchema(compacted) as { properties: { tags: { items: { properties: object } } } })
-      .properties;
+    expect(withoutDescriptions(inputSchema(compacted))).toEqual(withoutDescriptions(inputSchema(updateOrder)));
+    const tags = (inputSchema(compacted) as { properties: { tags: { items: { properties: object } } } }).properties;
     expect(Object.keys(tags.tags.items.properties)).toEqual(['title', 'description']);
-    expect(JSON.stringify(compacted.definition).length).toBeLessThan(
-      JSON.stringify(updateOrder.definition).length,
-    );
+    expect(JSON.stringify(compacted.definition).length).toBeLessThan(JSON.stringify(updateOrder.definition).length);
   });
 
   it('accepts and rejects exactly the same inputs before and after', () => {
     const before = z.fromJSONSchema(inputSchema(updateOrder) as z.core.JSONSchema.JSONSchema);
     const after = z.fromJSONSchema(inputSchema(compacted) as z.core.JSONSchema.JSONSchema);
-    const some = <T>(valid: fc.Arbitrary<T>) => fc.oneof(valid, fc.anything());
+    const some = <T>(valid: fc.Arbitrary<T>) =>
+      fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: fc.anything() });
     const input = fc.record(
       {
         order_id: some(fc.oneof(fc.constantFrom('ORD-1', 'ORD-42', 'ord-1'), fc.string())),
         quantity: some(fc.integer({ min: -5, max: 120 })),
         speed: some(fc.constantFrom('standard', 'express', 'overnight')),
         address: some(fc.record({ line1: some(fc.string()), country: some(fc.string({ maxLength: 3 })) })),
-        tags: some(
-          fc.array(fc.record({ title: some(fc.string()), description: some(fc.string()) }), { maxLength: 4 }),
-        ),
+        tags: some(fc.array(fc.record({ title: some(fc.string()), description: some(fc.string()) }), { maxLength: 4 })),
       },
       { requiredKeys: [] },
     );
@@ -100,7 +90,7 @@ describe('compactSchema', () => {
         expect(after.safeParse(value).success).toBe(accepted);
         expect(updateOrder.input.safeParse(value).success).toBe(accepted);
       }),
-      { numRuns: 2_000 },
+      { numRuns: 2_000, seed: 20261121 },
     );
     expect(verdicts).toEqual(new Set([true, false]));
   });

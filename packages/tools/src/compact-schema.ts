@@ -52,9 +52,7 @@ function compactValue(key: string, value: unknown): unknown {
   if (Array.isArray(value)) return value.map((item) => compactValue('', item));
   if (typeof value !== 'object' || value === null) return value;
   if (NAMED.has(key)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([name, schema]) => [name, compactValue('', schema)]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, compactValue('', schema)]));
   }
   return compactNode(value);
 }

@@ -1,12 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
-import {
-  DEFAULT_TIMEOUT_MS,
-  type DefineToolOptions,
-  defineTool,
-  type Tool,
-  type ToolContext,
-} from './define-tool.ts';
+import { DEFAULT_TIMEOUT_MS, type DefineToolOptions, defineTool, type Tool, type ToolContext } from './define-tool.ts';
 
 const setPriority = defineTool({
   name: 'set_priority',
@@ -74,11 +68,7 @@ describe('defineTool', () => {
     ['a zero timeout', { timeoutMs: 0 }, /timeoutMs must be above 0/],
     ['a timeout setTimeout cannot hold', { timeoutMs: 2 ** 31 }, /timeoutMs must be above 0/],
     ['a fractional token limit', { maxResultTokens: 1.5 }, /maxResultTokens must be a positive integer/],
-    [
-      'a union at the top of the schema',
-      { input: z.union([z.object({ a: z.string() }), z.object({})]) },
-      /z\.object/,
-    ],
+    ['a union at the top of the schema', { input: z.union([z.object({ a: z.string() }), z.object({})]) }, /z\.object/],
   ])('throws a TypeError that says what to fix for %s', (_, override, message) => {
     const options = { name: 'ok', description: '', input: z.object({}), run: () => '', ...override };
     expect(() => defineTool(options)).toThrow(message);

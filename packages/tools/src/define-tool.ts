@@ -71,9 +71,7 @@ export function defineTool<Schema extends z.ZodType<object>>(
 ): Tool<z.output<Schema>> {
   const { name, description, input, run, timeoutMs = DEFAULT_TIMEOUT_MS, maxResultTokens } = options;
   if (!TOOL_NAME.test(name)) {
-    throw new TypeError(
-      `Tool name "${name}" is not accepted by the API: use 1 to 64 letters, digits, "_" or "-".`,
-    );
+    throw new TypeError(`Tool name "${name}" is not accepted by the API: use 1 to 64 letters, digits, "_" or "-".`);
   }
   if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
     throw new TypeError(
@@ -81,9 +79,7 @@ export function defineTool<Schema extends z.ZodType<object>>(
     );
   }
   if (maxResultTokens !== undefined && !(Number.isInteger(maxResultTokens) && maxResultTokens > 0)) {
-    throw new TypeError(
-      `Tool "${name}": maxResultTokens must be a positive integer, got ${maxResultTokens}.`,
-    );
+    throw new TypeError(`Tool "${name}": maxResultTokens must be a positive integer, got ${maxResultTokens}.`);
   }
   const { $schema: _, ...schema } = z.toJSONSchema(input, { io: 'input' });
   if (schema.type !== 'object') {

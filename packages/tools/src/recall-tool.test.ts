@@ -59,15 +59,11 @@ describe('recallTool', () => {
       run: () => articles,
     });
     const tools = [search, recallTool((key) => store.get(key), { pageChars: 10_000 })];
-    const [preview] = await runToolCalls(
-      [{ id: 'toolu_7', name: 'search_knowledge_base', input: {} }],
-      tools,
-      {
-        offload: (key, content) => {
-          store.set(key, content);
-        },
+    const [preview] = await runToolCalls([{ id: 'toolu_7', name: 'search_knowledge_base', input: {} }], tools, {
+      offload: (key, content) => {
+        store.set(key, content);
       },
-    );
+    });
     const key = /key "([^"]+)"/.exec(String(preview?.content))?.[1];
     const [whole] = await runToolCalls([{ id: 'r', name: 'recall', input: { key } }], tools);
     expect(whole?.content).toBe(articles);

@@ -85,21 +85,12 @@ export async function runToolCall(
   }
 }
 
-async function deliver(
-  call: ToolCall,
-  tool: Tool,
-  value: unknown,
-  context: ToolCallContext,
-): Promise<ToolCallOutcome> {
+async function deliver(call: ToolCall, tool: Tool, value: unknown, context: ToolCallContext): Promise<ToolCallOutcome> {
   let text: string | undefined;
   try {
     text = typeof value === 'string' ? value : JSON.stringify(value);
   } catch (error) {
-    return failed(
-      call,
-      error,
-      `${tool.name} failed: its result could not be turned into JSON (${messageOf(error)}).`,
-    );
+    return failed(call, error, `${tool.name} failed: its result could not be turned into JSON (${messageOf(error)}).`);
   }
   const result: Anthropic.ToolResultBlockParam = {
     type: 'tool_result',

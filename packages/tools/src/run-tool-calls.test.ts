@@ -58,8 +58,7 @@ describe('runToolCalls', () => {
   it('sends strings as they are, other values as JSON, and no content for undefined', async () => {
     const answer = (value: unknown) =>
       defineTool({ name: 'answer', description: '', input: z.object({}), run: () => value });
-    const contentOf = async (value: unknown) =>
-      (await runToolCalls([call('x', 'answer', {})], [answer(value)]))[0];
+    const contentOf = async (value: unknown) => (await runToolCalls([call('x', 'answer', {})], [answer(value)]))[0];
     expect(await contentOf('plain text')).toMatchObject({ content: 'plain text' });
     expect(await contentOf({ id: 'TICKET-1', tags: ['a'] })).toMatchObject({
       content: '{"id":"TICKET-1","tags":["a"]}',
@@ -115,10 +114,7 @@ describe('runToolCalls', () => {
             }
           : () => Promise.reject(new Error('ticket TICKET-9 does not exist')),
       });
-    const results = await runToolCalls(
-      [call('a', 'sync', {}), call('b', 'async', {})],
-      [fail(true), fail(false)],
-    );
+    const results = await runToolCalls([call('a', 'sync', {}), call('b', 'async', {})], [fail(true), fail(false)]);
     expect(results).toEqual([
       {
         type: 'tool_result',

@@ -8,26 +8,14 @@ const tool = (name: string, description: string, input: z.ZodObject = z.object({
 
 const toolbox = [
   tool('get_weather', 'Current weather and forecast for a city.', z.object({ city: z.string() })),
-  tool(
-    'send_email',
-    'Send an email message to a recipient.',
-    z.object({ to: z.string(), subject: z.string() }),
-  ),
-  tool(
-    'create_calendar_event',
-    'Add a meeting to the calendar.',
-    z.object({ title: z.string(), start: z.string() }),
-  ),
+  tool('send_email', 'Send an email message to a recipient.', z.object({ to: z.string(), subject: z.string() })),
+  tool('create_calendar_event', 'Add a meeting to the calendar.', z.object({ title: z.string(), start: z.string() })),
   tool(
     'search_orders',
     'Find customer orders by order number or tracking number.',
     z.object({ orderNumber: z.string() }),
   ),
-  tool(
-    'refund_payment',
-    'Refund a payment to the card it was charged to.',
-    z.object({ paymentId: z.string() }),
-  ),
+  tool('refund_payment', 'Refund a payment to the card it was charged to.', z.object({ paymentId: z.string() })),
   tool('recall', 'Fetch back content removed from the conversation.', z.object({ key: z.string() })),
 ];
 const names = (tools: readonly { name: string }[]) => tools.map(({ name }) => name);

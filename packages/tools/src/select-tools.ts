@@ -58,8 +58,7 @@ export function selectTools<T extends Tool>(
 /** The text a tool is found by: its name, description and parameter names. */
 function searchText({ name, definition }: Tool): string {
   const description = 'description' in definition ? definition.description : '';
-  const parameters =
-    'input_schema' in definition ? Object.keys(definition.input_schema.properties ?? {}) : [];
+  const parameters = 'input_schema' in definition ? Object.keys(definition.input_schema.properties ?? {}) : [];
   return [name, description, ...parameters].join(' ');
 }
 
@@ -70,9 +69,7 @@ function words(text: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
-    .map((word) =>
-      word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word,
-    );
+    .map((word) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word));
 }
 
 /** The BM25 score of each document for the query. */

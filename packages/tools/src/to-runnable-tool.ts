@@ -1,7 +1,4 @@
-import type {
-  BetaClientRunnableToolType,
-  BetaRunnableTool,
-} from '@anthropic-ai/sdk/lib/tools/BetaRunnableTool';
+import type { BetaClientRunnableToolType, BetaRunnableTool } from '@anthropic-ai/sdk/lib/tools/BetaRunnableTool';
 import { ToolError } from '@anthropic-ai/sdk/lib/tools/ToolError';
 import type { Tool } from './define-tool.ts';
 import { runToolCall, type ToolCallContext } from './run-tool-call.ts';

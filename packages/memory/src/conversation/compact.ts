@@ -113,7 +113,11 @@ async function runPolicy(
   return null;
 }
 
-async function apply(ctx: CompactContext, step: CompactionStep, dropReason?: 'emergency'): Promise<StepRecord | string> {
+async function apply(
+  ctx: CompactContext,
+  step: CompactionStep,
+  dropReason?: 'emergency',
+): Promise<StepRecord | string> {
   const before = ctx.tokens();
   switch (step.type) {
     case 'clear-tool-results':

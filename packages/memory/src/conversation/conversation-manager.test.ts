@@ -7,14 +7,7 @@ import { slidingWindow } from '../policies/sliding-window.ts';
 import { summarization } from '../policies/summarization.ts';
 import { extractiveSummarizer } from '../summarizers/extractive.ts';
 import type { Summarizer, SummaryRequest } from '../summarizers/summarizer.ts';
-import {
-  appendAll,
-  assistant,
-  buildConversation,
-  toolRound,
-  user,
-  words,
-} from '../testing/build-conversation.ts';
+import { appendAll, assistant, buildConversation, toolRound, user, words } from '../testing/build-conversation.ts';
 import { TokenCounter } from '../tokens/token-counter.ts';
 import type { CompactionConfig } from './compaction-config.ts';
 import { type AppendOptions, ConversationManager } from './conversation-manager.ts';
@@ -164,11 +157,7 @@ describe('ConversationManager.append', () => {
   );
 
   it('accepts parallel results followed by text, and keeps the transcript as given', () => {
-    const messages = [
-      user('a'),
-      call('t1', 't2'),
-      user([result('t2'), result('t1'), { type: 'text', text: 'and?' }]),
-    ];
+    const messages = [user('a'), call('t1', 't2'), user([result('t2'), result('t1'), { type: 'text', text: 'and?' }])];
     const manager = appendAll(new ConversationManager(), messages);
     expect(manager.transcript).toEqual(messages);
     expect(manager.view()).toEqual(messages);
@@ -474,46 +463,37 @@ describe('compaction settings', () => {
 
 describe('ConversationManager.prepare', () => {
   // 1,007 tokens, 954 of them pinned: dropping the one removable exchange frees 48 tokens, under 5%.
-  const nearlyAllPinned = [
-    user(words(945)),
-    assistant(words(20)),
-    user(words(20)),
-    assistant('ok'),
-    user('next'),
-  ];
+  const nearlyAllPinned = [user(words(945)), assistant(words(20)), user(words(20)), assistant('ok'), user('next')];
 
   it.each([
     { minGain: undefined, committed: false },
     { minGain: 0.01, committed: true },
-  ])(
-    'skips a compaction that frees less than minGain ($minGain) of the context',
-    async ({ minGain, committed }) => {
-      const manager = appendAll(
-        new ConversationManager({
-          policy: slidingWindow(),
-          compaction: { threshold: 1_000, target: 500, ...(minGain === undefined ? {} : { minGain }) },
-        }),
-        nearlyAllPinned,
-        { 0: { pinned: true } },
-      );
-      const result = await manager.prepare();
-      if (committed) {
-        expect(result).toMatchObject({ type: 'compaction', before: 1_007, after: 959 });
-        return;
-      }
-      expect(result).toBeNull();
-      expect(manager.view()).toEqual(nearlyAllPinned);
-      expect(manager.events).toEqual([
-        {
-          type: 'compaction-skipped',
-          at: 5,
-          policy: 'sliding-window',
-          reason: 'it would free only 48 of 1007 tokens',
-          tokens: 1_007,
-        },
-      ]);
-    },
-  );
+  ])('skips a compaction that frees less than minGain ($minGain) of the context', async ({ minGain, committed }) => {
+    const manager = appendAll(
+      new ConversationManager({
+        policy: slidingWindow(),
+        compaction: { threshold: 1_000, target: 500, ...(minGain === undefined ? {} : { minGain }) },
+      }),
+      nearlyAllPinned,
+      { 0: { pinned: true } },
+    );
+    const result = await manager.prepare();
+    if (committed) {
+      expect(result).toMatchObject({ type: 'compaction', before: 1_007, after: 959 });
+      return;
+    }
+    expect(result).toBeNull();
+    expect(manager.view()).toEqual(nearlyAllPinned);
+    expect(manager.events).toEqual([
+      {
+        type: 'compaction-skipped',
+        at: 5,
+        policy: 'sliding-window',
+        reason: 'it would free only 48 of 1007 tokens',
+        tokens: 1_007,
+      },
+    ]);
+  });
 
   it('does nothing under the threshold', async () => {
     const manager = appendAll(new ConversationManager({ compaction: { threshold: 2_000 } }), chat);
@@ -548,12 +528,9 @@ describe('ConversationManager.prepare', () => {
     const rounds = buildConversation(
       request,
       ...Array.from({ length: 300 }, (_, i) =>
-        toolRound(
-          [{ name: 'get_ticket', input: { id: `TKT-${i + 1}` }, result: `TKT-${i + 1}: ${words(60)}` }],
-          {
-            text: `Next: TKT-${i + 1}.`,
-          },
-        ),
+        toolRound([{ name: 'get_ticket', input: { id: `TKT-${i + 1}` }, result: `TKT-${i + 1}: ${words(60)}` }], {
+          text: `Next: TKT-${i + 1}.`,
+        }),
       ),
     );
     const manager = new ConversationManager({ policy, compaction: { threshold, target } });
@@ -592,9 +569,7 @@ describe('memory hooks', () => {
     const messages = buildConversation(
       user(`Ticket TKT-1001 ${words(60)}`),
       ...[1, 2, 3, 4].map((i) =>
-        toolRound([
-          { name: 'lookup', input: { order: `ORD-${i}` }, result: `ORD-${i} shipped ${words(200)}` },
-        ]),
+        toolRound([{ name: 'lookup', input: { order: `ORD-${i}` }, result: `ORD-${i} shipped ${words(200)}` }]),
       ),
       assistant(`Ticket TKT-1001 resolved. ${words(100)}`),
       user(`Next: ticket TKT-1002. ${words(100)}`),

@@ -52,7 +52,8 @@ async function prepareAndCheck(manager: ConversationManager, threshold: number):
   try {
     const result = await manager.prepare();
     // 6. Chunks: a compaction cuts to the target unless what must stay is itself over it.
-    if (result) expect(result.after <= manager.config.target || result.after <= protectedTokens(manager) * 1.1).toBe(true);
+    if (result)
+      expect(result.after <= manager.config.target || result.after <= protectedTokens(manager) * 1.1).toBe(true);
   } catch (error) {
     if (!(error instanceof ContextBudgetError)) throw error;
     budgetError = true;

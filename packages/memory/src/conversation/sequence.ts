@@ -4,7 +4,7 @@ type Message = Anthropic.MessageParam;
 
 /** Ids of the `tool_use` blocks of an assistant message. */
 export function toolUseIds(message: Message | undefined): string[] {
-  if (!message || message.role !== 'assistant' || typeof message.content === 'string') return [];
+  if (message?.role !== 'assistant' || typeof message.content === 'string') return [];
   return message.content.flatMap((b) => (b.type === 'tool_use' ? [b.id] : []));
 }
 

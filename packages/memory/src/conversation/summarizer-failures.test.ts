@@ -2,19 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { hybrid } from '../policies/hybrid.ts';
 import { summarization } from '../policies/summarization.ts';
 import type { Summarizer, SummaryResult } from '../summarizers/summarizer.ts';
-import {
-  appendAll,
-  assistant,
-  buildConversation,
-  toolRound,
-  user,
-  words,
-} from '../testing/build-conversation.ts';
-import {
-  ConversationManager,
-  type ConversationManagerOptions,
-  type MemoryHooks,
-} from './conversation-manager.ts';
+import { appendAll, assistant, buildConversation, toolRound, user, words } from '../testing/build-conversation.ts';
+import { ConversationManager, type ConversationManagerOptions, type MemoryHooks } from './conversation-manager.ts';
 
 const NO_USAGE = { inputTokens: 0, outputTokens: 0, cacheReadInputTokens: 0, cacheCreationInputTokens: 0 };
 const THRESHOLD = 1_000;

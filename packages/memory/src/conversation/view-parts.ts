@@ -59,10 +59,7 @@ export function headBlocks(summary: string | null, memory: string | null, keys: 
 }
 
 /** The user message that opens the view: summary and memory, then the opening request if it is kept. */
-export function headMessage(
-  blocks: readonly Anthropic.TextBlockParam[],
-  opening: Message | undefined,
-): Message {
+export function headMessage(blocks: readonly Anthropic.TextBlockParam[], opening: Message | undefined): Message {
   if (blocks.length === 0) return opening ?? { role: 'user', content: CONTINUATION_NOTE };
   const rest = opening
     ? typeof opening.content === 'string'

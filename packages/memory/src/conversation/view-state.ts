@@ -133,7 +133,12 @@ export class ViewState {
   }
 
   save(): SavedView {
-    return { dropped: new Set(this.#dropped), cleared: new Set(this.#cleared), summary: this.summary, memory: this.memory };
+    return {
+      dropped: new Set(this.#dropped),
+      cleared: new Set(this.#cleared),
+      summary: this.summary,
+      memory: this.memory,
+    };
   }
 
   rollback(saved: SavedView): void {

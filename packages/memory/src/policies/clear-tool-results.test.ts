@@ -32,10 +32,7 @@ const parallel = buildConversation(
   toolRound([call('lookup', 1), call('search', 2)]),
   ...[3, 4, 5].map((i) => toolRound([call('lookup', i)])),
 );
-const small = buildConversation(
-  user(words(20)),
-  ...[1, 2, 3, 4, 5].map((i) => toolRound([call('lookup', i, 'ok')])),
-);
+const small = buildConversation(user(words(20)), ...[1, 2, 3, 4, 5].map((i) => toolRound([call('lookup', i, 'ok')])));
 const image = buildConversation(
   user(words(20)),
   toolRound([

@@ -1,4 +1,4 @@
-import type { CompactionStep, CompactionState, Policy } from './policy.ts';
+import type { CompactionState, CompactionStep, Policy } from './policy.ts';
 import { excess } from './policy.ts';
 
 export interface ClearToolResultsOptions {

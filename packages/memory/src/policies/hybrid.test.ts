@@ -3,14 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConversationManager } from '../conversation/conversation-manager.ts';
 import { viewProblems } from '../conversation/sequence.ts';
 import { extractiveSummarizer } from '../summarizers/extractive.ts';
-import {
-  appendAll,
-  assistant,
-  buildConversation,
-  toolRound,
-  user,
-  words,
-} from '../testing/build-conversation.ts';
+import { appendAll, assistant, buildConversation, toolRound, user, words } from '../testing/build-conversation.ts';
 import { type HybridOptions, hybrid } from './hybrid.ts';
 import { slidingWindow } from './sliding-window.ts';
 

@@ -1,7 +1,7 @@
 import type { Summarizer } from '../summarizers/summarizer.ts';
 import { clearToolResults } from './clear-tool-results.ts';
 import { importancePruning } from './importance-pruning.ts';
-import type { CompactionStep, CompactionState, Policy } from './policy.ts';
+import type { CompactionState, CompactionStep, Policy } from './policy.ts';
 import { slidingWindow } from './sliding-window.ts';
 import { summarization } from './summarization.ts';
 

@@ -13,8 +13,7 @@ import {
 import { defaultImportance, type ImportanceScorer } from './default-importance.ts';
 import { type ImportancePruningOptions, importancePruning } from './importance-pruning.ts';
 
-const DENSE =
-  'Ticket TKT-1042 for order ORD-7781: refund of $49.99 approved on 2026-03-14, escalated to billing.';
+const DENSE = 'Ticket TKT-1042 for order ORD-7781: refund of $49.99 approved on 2026-03-14, escalated to billing.';
 // A request (0) and five tool exchanges of about 176 tokens each. By the default scorer: 1 is plain and
 // oldest (lowest), 7 plain and recent, 5 a tool error, 3 dense with identifiers (highest); 9 is in flight.
 const messages = buildConversation(

@@ -1,5 +1,5 @@
 import { defaultImportance, type ImportanceScorer } from './default-importance.ts';
-import type { CompactionStep, CompactionState, Policy } from './policy.ts';
+import type { CompactionState, CompactionStep, Policy } from './policy.ts';
 import { excess, keepRecentFor, olderThanRecent } from './policy.ts';
 
 export interface ImportancePruningOptions {
@@ -10,7 +10,6 @@ export interface ImportancePruningOptions {
   /** Only exchanges scoring below this are ever pruned. @default Infinity */
   maxScore?: number;
 }
-
 
 /**
  * Drops the least important older exchanges (whole exchanges, never a call without its result) until

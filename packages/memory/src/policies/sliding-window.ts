@@ -1,4 +1,4 @@
-import type { CompactionStep, CompactionState, Policy } from './policy.ts';
+import type { CompactionState, CompactionStep, Policy } from './policy.ts';
 import { excess, takeUntil } from './policy.ts';
 
 /** Keep the last `keepTurns` exchanges, or the last `keepTokens` tokens of them. */

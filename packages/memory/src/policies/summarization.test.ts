@@ -141,9 +141,7 @@ describe('summarization', () => {
       chat,
     );
     const result = await manager.prepare();
-    expect(result?.steps).toMatchObject([
-      { type: 'summarize', keys: ['turn:0', 'turn:1', 'turn:3', 'turn:5'] },
-    ]);
+    expect(result?.steps).toMatchObject([{ type: 'summarize', keys: ['turn:0', 'turn:1', 'turn:3', 'turn:5'] }]);
     expect(recording.requests[0]?.messages).toEqual(chat.slice(0, 7));
     const view = manager.view();
     expect(viewProblems(view)).toEqual([]);

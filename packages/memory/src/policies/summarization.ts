@@ -1,5 +1,5 @@
 import type { Summarizer } from '../summarizers/summarizer.ts';
-import type { CompactionStep, CompactionState, Exchange, Policy } from './policy.ts';
+import type { CompactionState, CompactionStep, Exchange, Policy } from './policy.ts';
 import { excess, keepRecentFor, olderThanRecent } from './policy.ts';
 
 export interface SummarizationOptions {

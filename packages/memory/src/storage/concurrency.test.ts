@@ -14,10 +14,7 @@ const EDITS = 500;
 const dir = mkdtempSync(join(tmpdir(), 'cairn-concurrency-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function editor(
-  file: string,
-  name: string,
-): { child: ChildProcess; ready: Promise<void>; done: Promise<void> } {
+function editor(file: string, name: string): { child: ChildProcess; ready: Promise<void>; done: Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, name, String(EDITS)], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -29,9 +26,7 @@ function editor(
     createInterface({ input: child.stdout! }).on('line', (line) => line === 'ready' && resolve());
   });
   const done = new Promise<void>((resolve, reject) => {
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${name} exited with ${code}:\n${stderr}`)),
-    );
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited with ${code}:\n${stderr}`))));
   });
   return { child, ready, done };
 }
@@ -46,9 +41,7 @@ describe('concurrency', () => {
     for (const e of editors) e.child.stdin?.end('go\n');
     await Promise.all(editors.map((e) => e.done));
     const lines = (await store.files())[0]?.content.split('\n') ?? [];
-    const expected = ['alpha', 'beta'].flatMap((name) =>
-      Array.from({ length: EDITS }, (_, i) => `${name} ${i}`),
-    );
+    const expected = ['alpha', 'beta'].flatMap((name) => Array.from({ length: EDITS }, (_, i) => `${name} ${i}`));
     expect(lines).toHaveLength(2 * EDITS + 1);
     expect(lines.slice(0, -1).sort()).toEqual(expected.sort());
     // Both really ran at once: the two editors' lines alternate many times.

@@ -50,9 +50,7 @@ describe('crash safety', () => {
     const acks: Acks = { memory: [], session: -1 };
     for (let kill = 0; kill < KILLS; kill++) {
       await runAndKill(acks);
-      const log = (await new MemoryStore({ file: join(dir, 'memory.json') }).files()).find(
-        (f) => f.path === LOG_PATH,
-      );
+      const log = (await new MemoryStore({ file: join(dir, 'memory.json') }).files()).find((f) => f.path === LOG_PATH);
       const lines = new Set(log?.content.split('\n'));
       expect(acks.memory.filter((n) => !lines.has(`m ${n}`))).toEqual([]);
       const session = await new FileSessionStore({ dir: join(dir, 'sessions') }).load(SESSION_ID);

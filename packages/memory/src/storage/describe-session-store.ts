@@ -4,9 +4,7 @@ import type { SessionStore } from './session-store.ts';
 import { StorageError } from './storage-error.ts';
 
 /** Makes an empty store that stamps times from `clock`. */
-export type SessionStoreFactory = (context: {
-  readonly clock: () => Date;
-}) => SessionStore | Promise<SessionStore>;
+export type SessionStoreFactory = (context: { readonly clock: () => Date }) => SessionStore | Promise<SessionStore>;
 
 const START = Date.UTC(2026, 0, 1);
 

@@ -17,8 +17,7 @@ const messages: Anthropic.MessageParam[] = [
       {
         type: 'tool_result',
         tool_use_id: 't1',
-        content:
-          '{"id":"TKT-1001","email":"ana@example.com","description":"Charged twice for ORD-2024-5531"}',
+        content: '{"id":"TKT-1001","email":"ana@example.com","description":"Charged twice for ORD-2024-5531"}',
       },
     ],
   },

@@ -37,16 +37,10 @@ export function extractFacts(messages: readonly Anthropic.MessageParam[]): Fact[
   };
   for (const message of messages) {
     const blocks =
-      typeof message.content === 'string'
-        ? [{ type: 'text' as const, text: message.content }]
-        : message.content;
+      typeof message.content === 'string' ? [{ type: 'text' as const, text: message.content }] : message.content;
     for (const block of blocks) {
       const text =
-        block.type === 'text'
-          ? block.text
-          : block.type === 'tool_result'
-            ? toolResultText(block)
-            : action(block);
+        block.type === 'text' ? block.text : block.type === 'tool_result' ? toolResultText(block) : action(block);
       const identifiers = text.match(IDENTIFIER) ?? [];
       for (const identifier of identifiers) add('identifier', identifier);
       if (message.role !== 'assistant') continue;

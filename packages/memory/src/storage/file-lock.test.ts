@@ -62,9 +62,7 @@ describe('withFileLock', () => {
       name: 'StorageError',
       kind: 'locked',
       path: target,
-      message: expect.stringMatching(
-        new RegExp(`locked by process ${process.ppid}.*delete ${target}\\.lock`),
-      ),
+      message: expect.stringMatching(new RegExp(`locked by process ${process.ppid}.*delete ${target}\\.lock`)),
     });
     expect(existsSync(`${target}.lock`)).toBe(true);
   });

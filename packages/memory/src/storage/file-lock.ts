@@ -42,15 +42,9 @@ const queues = shared[QUEUES];
  * broken under a second guard file so that two waiters never both break it. For processes on one
  * machine, over a local filesystem with hard links.
  */
-export async function withFileLock<T>(
-  target: string,
-  fn: () => Promise<T>,
-  options: FileLockOptions = {},
-): Promise<T> {
+export async function withFileLock<T>(target: string, fn: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
   const lockPath = `${resolve(target)}.lock`;
-  const run = (queues.get(lockPath) ?? Promise.resolve()).then(() =>
-    holdWhile(target, lockPath, fn, options),
-  );
+  const run = (queues.get(lockPath) ?? Promise.resolve()).then(() => holdWhile(target, lockPath, fn, options));
   const tail = run.catch(() => {});
   queues.set(lockPath, tail);
   try {
@@ -60,12 +54,7 @@ export async function withFileLock<T>(
   }
 }
 
-async function holdWhile<T>(
-  target: string,
-  lockPath: string,
-  fn: () => Promise<T>,
-  options: FileLockOptions,
-) {
+async function holdWhile<T>(target: string, lockPath: string, fn: () => Promise<T>, options: FileLockOptions) {
   const token = await acquire(target, lockPath, options);
   try {
     return await fn();

@@ -98,9 +98,7 @@ export class FileSessionStore implements SessionStore {
 
 /** Checks a stored record's frame; what is inside the three opaque values is the callers' to check. */
 function parseSession(value: unknown, id: string, path: string): Session {
-  const record = (typeof value === 'object' && value !== null ? value : {}) as Partial<
-    Record<keyof Session, unknown>
-  >;
+  const record = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof Session, unknown>>;
   if (typeof record.schemaVersion === 'number' && record.schemaVersion > SESSION_SCHEMA_VERSION) {
     throw new StorageError(
       'unsupported-version',

@@ -20,11 +20,7 @@ describe('flushFacts', () => {
   it('writes the durable facts of messages about to be summarized into /memories/facts.md', async () => {
     const store = new MemoryStore({ file: join(dir, 'memory.json') });
     const added = await flushFacts(store, before);
-    expect(added.map((f) => f.text)).toEqual([
-      'ORD-77',
-      'ana@example.com',
-      "I'll escalate ORD-77 to logistics today.",
-    ]);
+    expect(added.map((f) => f.text)).toEqual(['ORD-77', 'ana@example.com', "I'll escalate ORD-77 to logistics today."]);
     const view = await store.view({ command: 'view', path: DEFAULT_FACTS_PATH });
     expect(view).toContain('- ana@example.com');
     expect(view).toContain("- I'll escalate ORD-77 to logistics today.");

@@ -45,8 +45,6 @@ describe('diffJson', () => {
 
   it('refuses ops that do not fit the value they are applied to', () => {
     expect(() => applyJsonDiff({ a: 1 }, [{ op: 'push', path: ['a'], values: [2] }])).toThrow(/not an array/);
-    expect(() => applyJsonDiff({}, [{ op: 'set', path: ['missing', 'x'], value: 1 }])).toThrow(
-      /does not exist/,
-    );
+    expect(() => applyJsonDiff({}, [{ op: 'set', path: ['missing', 'x'], value: 1 }])).toThrow(/does not exist/);
   });
 });

@@ -28,11 +28,7 @@ const SNIPPET_CONTEXT = 2;
 const MAX_LISTED_LINES = 10;
 
 /** `create`: a new file; never overwrites one. */
-export function createFile(
-  files: MemoryFiles,
-  command: MemoryCommandInput<'create'>,
-  ctx: EditContext,
-): MemoryEdit {
+export function createFile(files: MemoryFiles, command: MemoryCommandInput<'create'>, ctx: EditContext): MemoryEdit {
   const path = parseMemoryPath(command.path, 'create', ctx.limits);
   const text = requireString(command.file_text, 'create', 'file_text');
   if (Object.hasOwn(files, path)) fail('create', `File ${path} already exists`);
@@ -64,8 +60,7 @@ export function replaceText(
   }
   if (found.length > 1) {
     const lines = [...new Set(found.map((index) => lineIndex(content, index) + 1))];
-    const listed =
-      lines.slice(0, MAX_LISTED_LINES).join(', ') + (lines.length > MAX_LISTED_LINES ? ', …' : '');
+    const listed = lines.slice(0, MAX_LISTED_LINES).join(', ') + (lines.length > MAX_LISTED_LINES ? ', …' : '');
     fail(
       'str_replace',
       `No replacement was performed. Multiple occurrences (${found.length}) of old_str \`${echo(oldStr)}\` ` +
@@ -78,10 +73,7 @@ export function replaceText(
   const last = first + newStr.split('\n').length - 1;
   const lines = updated.split('\n');
   const from = Math.max(0, first - SNIPPET_CONTEXT);
-  const snippet = numberLines(
-    lines.slice(from, Math.min(lines.length, last + SNIPPET_CONTEXT + 1)),
-    from + 1,
-  );
+  const snippet = numberLines(lines.slice(from, Math.min(lines.length, last + SNIPPET_CONTEXT + 1)), from + 1);
   return {
     files: { ...files, [path]: { content: updated, updatedAt: ctx.now } },
     result: `The memory file has been edited. Here is the snippet showing the change (with line numbers):\n${snippet}`,
@@ -89,11 +81,7 @@ export function replaceText(
 }
 
 /** `insert`: `insert_text` becomes a line before line `insert_line` (0 puts it first). */
-export function insertText(
-  files: MemoryFiles,
-  command: MemoryCommandInput<'insert'>,
-  ctx: EditContext,
-): MemoryEdit {
+export function insertText(files: MemoryFiles, command: MemoryCommandInput<'insert'>, ctx: EditContext): MemoryEdit {
   const path = parseMemoryPath(command.path, 'insert', ctx.limits);
   const text = requireString(command.insert_text, 'insert', 'insert_text');
   const lines = fileContent(files, path, 'insert').split('\n');
@@ -113,11 +101,7 @@ export function insertText(
 }
 
 /** `delete`: a file, or a directory with everything in it. */
-export function deletePath(
-  files: MemoryFiles,
-  command: MemoryCommandInput<'delete'>,
-  ctx: EditContext,
-): MemoryEdit {
+export function deletePath(files: MemoryFiles, command: MemoryCommandInput<'delete'>, ctx: EditContext): MemoryEdit {
   const path = parseMemoryPath(command.path, 'delete', ctx.limits);
   if (path === MEMORY_ROOT) fail('delete', 'Cannot delete the /memories directory itself');
   const prefix = `${path}/`;
@@ -127,18 +111,12 @@ export function deletePath(
 }
 
 /** `rename`: a file or a directory, never over an existing path. */
-export function renamePath(
-  files: MemoryFiles,
-  command: MemoryCommandInput<'rename'>,
-  ctx: EditContext,
-): MemoryEdit {
+export function renamePath(files: MemoryFiles, command: MemoryCommandInput<'rename'>, ctx: EditContext): MemoryEdit {
   const from = parseMemoryPath(command.old_path, 'rename', ctx.limits, 'old_path');
   const to = parseMemoryPath(command.new_path, 'rename', ctx.limits, 'new_path');
   if (from === MEMORY_ROOT) fail('rename', 'Cannot rename the /memories directory itself');
-  if (!Object.hasOwn(files, from) && !isDirectory(files, from))
-    fail('rename', `The path ${from} does not exist`);
-  if (Object.hasOwn(files, to) || isDirectory(files, to))
-    fail('rename', `The destination ${to} already exists`);
+  if (!Object.hasOwn(files, from) && !isDirectory(files, from)) fail('rename', `The path ${from} does not exist`);
+  if (Object.hasOwn(files, to) || isDirectory(files, to)) fail('rename', `The destination ${to} already exists`);
   if (to.startsWith(`${from}/`)) fail('rename', `Cannot move ${from} into itself (${to}).`);
   assertCreatable(files, to, 'rename');
   const prefix = `${from}/`;
@@ -167,8 +145,7 @@ export function assertCreatable(files: MemoryFiles, path: string, command: Memor
 }
 
 function requireString(value: unknown, command: MemoryCommandName, field: string): string {
-  if (typeof value !== 'string')
-    fail(command, `The \`${field}\` parameter must be a string, got ${typeof value}.`);
+  if (typeof value !== 'string') fail(command, `The \`${field}\` parameter must be a string, got ${typeof value}.`);
   return value as string;
 }
 

@@ -38,9 +38,7 @@ export function formatMemoryIndex(files: readonly MemoryFile[], options: MemoryI
   // Lines are counted one by one, newline included: an upper bound on the joined text for BPE counters.
   const cost = (line: string) => count(`${line}\n`);
   if (files.length === 0) return '';
-  const ordered = [...files].sort(
-    (a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.path.localeCompare(b.path),
-  );
+  const ordered = [...files].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.path.localeCompare(b.path));
   const lines = [HEADER];
   let used = cost(HEADER);
   for (const [i, file] of ordered.entries()) {

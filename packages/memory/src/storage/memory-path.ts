@@ -26,8 +26,7 @@ export function parseMemoryPath(
   const fail = (message: string): never => {
     throw new MemoryToolError(command, message);
   };
-  if (typeof input !== 'string')
-    return fail(`The \`${field}\` parameter must be a string, got ${typeof input}.`);
+  if (typeof input !== 'string') return fail(`The \`${field}\` parameter must be a string, got ${typeof input}.`);
   if (input.length > limits.maxPathChars) {
     return fail(`Path is too long (${input.length} characters); the limit is ${limits.maxPathChars}.`);
   }

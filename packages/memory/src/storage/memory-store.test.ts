@@ -21,16 +21,13 @@ function store() {
 
 async function storeWith(files: Record<string, string>) {
   const memory = store();
-  for (const [path, file_text] of Object.entries(files))
-    await memory.create({ command: 'create', path, file_text });
+  for (const [path, file_text] of Object.entries(files)) await memory.create({ command: 'create', path, file_text });
   return memory;
 }
 
 describe('MemoryStore', () => {
   it('lists an empty /memories directory', async () => {
-    expect(await store().view({ command: 'view', path: '/memories' })).toBe(
-      `${HEADER('/memories')}\n0B\t/memories`,
-    );
+    expect(await store().view({ command: 'view', path: '/memories' })).toBe(`${HEADER('/memories')}\n0B\t/memories`);
   });
 
   it('lists two levels with sizes, leaving out hidden items and node_modules', async () => {
@@ -63,9 +60,7 @@ describe('MemoryStore', () => {
     expect(await memory.view({ command: 'view', path: '/memories/a.md', view_range: [2, 3] })).toBe(
       "Here's the content of /memories/a.md with line numbers:\n     2\ttwo\n     3\tthree",
     );
-    expect(await memory.view({ command: 'view', path: '/memories/a.md', view_range: [4, -1] })).toMatch(
-      / {5}4\tfour$/,
-    );
+    expect(await memory.view({ command: 'view', path: '/memories/a.md', view_range: [4, -1] })).toMatch(/ {5}4\tfour$/);
   });
 
   it.each([[[0, 2]], [[3, 2]], [[9, 9]], [[1]], [['1', 2]]])('refuses the view range %j', async (range) => {
@@ -147,8 +142,7 @@ describe('MemoryStore', () => {
       '/memories/dir/b.md': 'b',
       '/memories/dir/sub/c.md': 'c',
     });
-    const rename = (old_path: string, new_path: string) =>
-      memory.rename({ command: 'rename', old_path, new_path });
+    const rename = (old_path: string, new_path: string) => memory.rename({ command: 'rename', old_path, new_path });
     expect(await rename('/memories/dir', '/memories/archive/2026')).toBe(
       'Successfully renamed /memories/dir to /memories/archive/2026',
     );
@@ -161,9 +155,7 @@ describe('MemoryStore', () => {
       'The destination /memories/archive already exists',
     );
     await expect(rename('/memories/archive', '/memories/archive/inner')).rejects.toThrow(/into itself/);
-    await expect(rename('/memories/nope', '/memories/b')).rejects.toThrow(
-      'The path /memories/nope does not exist',
-    );
+    await expect(rename('/memories/nope', '/memories/b')).rejects.toThrow('The path /memories/nope does not exist');
     await expect(rename('/memories/archive/2026/b.md', '/memories/a.md/b.md')).rejects.toThrow(
       'Cannot create /memories/a.md/b.md: /memories/a.md is a file, not a directory.',
     );

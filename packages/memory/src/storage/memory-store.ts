@@ -4,12 +4,7 @@ import type { MemoryToolHandlers } from '@anthropic-ai/sdk/helpers/beta/memory';
 import { Low } from 'lowdb';
 import { type FileLockOptions, withFileLock } from './file-lock.ts';
 import { JsonFile } from './json-file.ts';
-import {
-  emptyMemoryDocument,
-  type MemoryDocument,
-  type MemoryFiles,
-  parseMemoryDocument,
-} from './memory-document.ts';
+import { emptyMemoryDocument, type MemoryDocument, type MemoryFiles, parseMemoryDocument } from './memory-document.ts';
 import {
   assertCreatable,
   createFile,

@@ -25,9 +25,7 @@ export function viewMemory(files: MemoryFiles, path: string, viewRange?: unknown
 
 /** Lines numbered as the SDK does: right-aligned number, a tab, the line. */
 export function numberLines(lines: readonly string[], firstNumber: number): string {
-  return lines
-    .map((line, i) => `${String(firstNumber + i).padStart(LINE_NUMBER_WIDTH, ' ')}\t${line}`)
-    .join('\n');
+  return lines.map((line, i) => `${String(firstNumber + i).padStart(LINE_NUMBER_WIDTH, ' ')}\t${line}`).join('\n');
 }
 
 /** `0B`, `512B`, `1.5K`, `4M`: the SDK's size format. */

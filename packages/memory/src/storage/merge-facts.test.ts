@@ -49,9 +49,7 @@ describe('mergeFacts', () => {
     const handwritten = '# Facts\n\nCustomer Ana prefers phone calls.\n\n- TKT-9\n';
     const { content } = mergeFacts(handwritten, [{ kind: 'identifier', text: 'TKT-9' }, ...facts]);
     expect(
-      content.startsWith(
-        '# Facts\n\nCustomer Ana prefers phone calls.\n\n- TKT-9\n\n## Identifiers\n- TKT-1001\n',
-      ),
+      content.startsWith('# Facts\n\nCustomer Ana prefers phone calls.\n\n- TKT-9\n\n## Identifiers\n- TKT-1001\n'),
     ).toBe(true);
     expect(content.match(/TKT-9/g)).toHaveLength(1);
   });

@@ -18,9 +18,7 @@ export function mergeFacts(
   facts: readonly Fact[],
 ): { readonly content: string; readonly added: Fact[] } {
   const lines = (existing ?? `${TITLE}\n\n${INTRO}\n`).replace(/\n+$/, '').split('\n');
-  const known = new Set(
-    lines.filter((line) => line.startsWith('- ')).map((line) => normalize(line.slice(2))),
-  );
+  const known = new Set(lines.filter((line) => line.startsWith('- ')).map((line) => normalize(line.slice(2))));
   const added: Fact[] = [];
   for (const kind of Object.keys(SECTIONS) as FactKind[]) {
     const bullets: string[] = [];

@@ -62,11 +62,7 @@ describe('SessionLogFile', () => {
     ['a damaged line', (text: string) => `${text}{"ops": [oops\n{"ops":[]}\n`, 'corrupted'],
     ['an empty file', () => '', 'corrupted'],
     ['a foreign JSON Lines file', () => '{"event":"login"}\n', 'foreign'],
-    [
-      'a newer layout',
-      () => '{"format":"cairn.session-log","version":9,"value":{}}\n',
-      'unsupported-version',
-    ],
+    ['a newer layout', () => '{"format":"cairn.session-log","version":9,"value":{}}\n', 'unsupported-version'],
   ])('reports %s with its path and leaves it as it was', async (_, damage, kind) => {
     await open().write(grown(10));
     const path = join(dir, 'log.jsonl');

@@ -129,11 +129,7 @@ function parseLog(buffer: Buffer, path: string): Omit<Loaded, 'identity'> {
   let value: unknown;
   let checkpointBytes = 0;
   let start = 0;
-  for (
-    let end = buffer.indexOf(NEWLINE), line = 1;
-    end !== -1;
-    end = buffer.indexOf(NEWLINE, start), line++
-  ) {
+  for (let end = buffer.indexOf(NEWLINE), line = 1; end !== -1; end = buffer.indexOf(NEWLINE, start), line++) {
     const text = buffer.toString('utf8', start, end);
     start = end + 1;
     try {

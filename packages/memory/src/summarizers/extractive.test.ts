@@ -83,10 +83,7 @@ describe('extractiveSummarizer', () => {
   });
 
   it('folds the previous summary in, without carrying its identifier list as a fact', () => {
-    const previousSummary = summarizeExtractively(
-      { messages: ticket, prompt: PROMPT, maxTokens: 200 },
-      counter,
-    );
+    const previousSummary = summarizeExtractively({ messages: ticket, prompt: PROMPT, maxTokens: 200 }, counter);
     const text = summarizeExtractively(
       { messages: queue.slice(1, 7), previousSummary, prompt: PROMPT, maxTokens: 400 },
       counter,

@@ -84,7 +84,7 @@ function toolResultLines(name: string, text: string, isError: boolean): string[]
 
 function flatten(value: unknown, path: string, short: string[], long: string[]): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => flatten(item, `${path}[${i}]`, short, long));
+    for (const [i, item] of value.entries()) flatten(item, `${path}[${i}]`, short, long);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) flatten(inner, path ? `${path}.${key}` : key, short, long);
   } else if (typeof value === 'string' && value.length > MAX_FIELD_CHARS) {
@@ -113,7 +113,8 @@ export function sentences(text: string): string[] {
 
 /** Words per clause above which a sentence is split into its clauses, to keep facts and drop the padding. */
 const LONG_SENTENCE_WORDS = 14;
-const CLAUSE_BREAK = /\s*(?:;|:|—|–|\(|\)|,\s(?=(?:and|but|so|which|because|although|though|while|plus|especially|like)\b)|,\s(?=I\b))\s*/;
+const CLAUSE_BREAK =
+  /\s*(?:;|:|—|–|\(|\)|,\s(?=(?:and|but|so|which|because|although|though|while|plus|especially|like)\b)|,\s(?=I\b))\s*/;
 
 /** A long sentence as its clauses; a short one as it is. */
 export function clauses(sentence: string): string[] {
@@ -123,7 +124,6 @@ export function clauses(sentence: string): string[] {
     .map((c) => c.trim())
     .filter((c) => c.split(/\s+/).length >= 3);
 }
-
 
 /** What makes a sentence worth more than its specifics: commitments, first-person facts, prompt words. */
 export function scoreSentence(text: string, promptWords: ReadonlySet<string>): number {

@@ -12,8 +12,7 @@ const COMMON = new Set(
 /** How often each word occurs across the texts: a word said once is one of the conversation's specifics. */
 export function wordFrequency(texts: readonly string[]): Map<string, number> {
   const frequency = new Map<string, number>();
-  for (const text of texts)
-    for (const word of words(text)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  for (const text of texts) for (const word of words(text)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   return frequency;
 }
 

@@ -10,9 +10,7 @@ type Step =
   | { kind: 'long-task'; calls: number; words: number };
 
 const WORDS =
-  'ticket order refund shipping TKT-1042 ORD-7781 customer invoice $49.99 priority 2026-03-14 account'.split(
-    ' ',
-  );
+  'ticket order refund shipping TKT-1042 ORD-7781 customer invoice $49.99 priority 2026-03-14 account'.split(' ');
 
 function text(words: number, seed: number): string {
   let out = '';

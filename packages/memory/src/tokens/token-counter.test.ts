@@ -204,18 +204,8 @@ describe('TokenCounter', () => {
     const cached = new TokenCounter();
     const tiny = new TokenCounter({ cacheSize: 1 });
     const message = user([{ type: 'text', text: words(50) }, image]);
-    const first = [
-      cached.text(words(77)),
-      cached.message(message),
-      cached.tools([lookup]),
-      cached.block(image),
-    ];
-    const again = [
-      cached.text(words(77)),
-      cached.message(message),
-      cached.tools([lookup]),
-      cached.block(image),
-    ];
+    const first = [cached.text(words(77)), cached.message(message), cached.tools([lookup]), cached.block(image)];
+    const again = [cached.text(words(77)), cached.message(message), cached.tools([lookup]), cached.block(image)];
     const copies = [
       cached.text(words(77)),
       cached.message(structuredClone(message)),

@@ -108,8 +108,7 @@ export class TokenCounter {
     if (text.length === 0) return 0;
     const cached = this.#textCache.get(text);
     if (cached !== undefined) return cached;
-    const count =
-      text.length > HUGE_TEXT_CHARS ? Math.ceil(text.length / 4) : loadEncoder().encode(text).length;
+    const count = text.length > HUGE_TEXT_CHARS ? Math.ceil(text.length / 4) : loadEncoder().encode(text).length;
     if (this.#textCache.size >= this.#cacheSize) this.#textCache.clear();
     this.#textCache.set(text, count);
     return count;

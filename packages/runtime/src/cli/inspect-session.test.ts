@@ -32,9 +32,7 @@ describe('cairn inspect', () => {
     expect(text).toMatch(
       /at message \d+ {2}summarization {2}[\d,]+ → [\d,]+ tokens \(estimated\).*summarizer \$0\.\d{4}/,
     );
-    expect(text).toContain(
-      `$${result.costUsd.toFixed(4)} ($${result.costUsdUncached.toFixed(4)} without caching)`,
-    );
+    expect(text).toContain(`$${result.costUsd.toFixed(4)} ($${result.costUsdUncached.toFixed(4)} without caching)`);
     expect(await main(['inspect', 'missing', '--dir', dir])).toBe(1);
     expect(await main(['frobnicate'])).toBe(2);
     await sim.close();

@@ -10,9 +10,7 @@ const USAGE = `usage: cairn inspect <session> [--dir <store dir>]
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== 'inspect') {
-    console.error(
-      command === undefined || command === '--help' ? USAGE : `unknown command "${command}"\n\n${USAGE}`,
-    );
+    console.error(command === undefined || command === '--help' ? USAGE : `unknown command "${command}"\n\n${USAGE}`);
     return command === '--help' ? 0 : 2;
   }
   const dirAt = rest.indexOf('--dir');

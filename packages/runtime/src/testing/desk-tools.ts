@@ -8,22 +8,19 @@ export const TICKETS = [
     id: 'TKT-0001',
     customer_name: 'Dana Reyes',
     subject: 'Charged twice for my subscription',
-    description:
-      'I was charged twice on 2024-03-02: two payments of $49.99 for invoice INV-2231. Please refund one.',
+    description: 'I was charged twice on 2024-03-02: two payments of $49.99 for invoice INV-2231. Please refund one.',
   },
   {
     id: 'TKT-0002',
     customer_name: 'Sam Okafor',
     subject: 'Package never arrived',
-    description:
-      'My package for order ORD-88123 never arrived. Tracking 1Z999AA10123456784 is stuck in transit.',
+    description: 'My package for order ORD-88123 never arrived. Tracking 1Z999AA10123456784 is stuck in transit.',
   },
   {
     id: 'TKT-0003',
     customer_name: 'Lee Park',
     subject: 'Locked out of my account',
-    description:
-      'I am locked out of my account after the password reset email expired. My username is lpark.',
+    description: 'I am locked out of my account after the password reset email expired. My username is lpark.',
   },
 ] as const;
 
@@ -31,22 +28,17 @@ export const DESK_SYSTEM =
   'You are a support agent. Work the ticket queue one ticket at a time, then write the final report.';
 export const DESK_TASK = 'Please process every ticket in the queue.';
 
-const ARTICLE =
-  'Refunds, deliveries and account unlocks are handled by the team named in the routing table. ';
+const ARTICLE = 'Refunds, deliveries and account unlocks are handled by the team named in the routing table. ';
 
 /**
  * The seven desk tools over a queue whose progress is kept in `stateFile` (or in memory): calling a tool
  * twice with the same input gives the same result, so a resumed run may run them again.
  */
-export function deskTools(
-  options: { tickets?: number; stateFile?: string; articleRepeat?: number } = {},
-): Tool[] {
+export function deskTools(options: { tickets?: number; stateFile?: string; articleRepeat?: number } = {}): Tool[] {
   const tickets = TICKETS.slice(0, options.tickets ?? TICKETS.length);
   let memoryState: string[] = [];
   const done = (): string[] =>
-    options.stateFile
-      ? (JSON.parse(readFileSync(options.stateFile, 'utf8') || '[]') as string[])
-      : memoryState;
+    options.stateFile ? (JSON.parse(readFileSync(options.stateFile, 'utf8') || '[]') as string[]) : memoryState;
   const save = (ids: string[]) => {
     if (options.stateFile) writeFileSync(options.stateFile, JSON.stringify(ids));
     else memoryState = ids;

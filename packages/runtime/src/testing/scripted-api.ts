@@ -21,9 +21,7 @@ export async function startScriptedApi(answers: readonly ScriptedAnswer[]) {
       const answer = answers[Math.min(requests.length, answers.length) - 1]!;
       if ('status' in answer) {
         res.writeHead(answer.status, { 'content-type': 'application/json', 'x-should-retry': 'false' });
-        return res.end(
-          JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'scripted' } }),
-        );
+        return res.end(JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'scripted' } }));
       }
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.end(sse(answer.content, answer.stopReason, requests.length));
@@ -37,11 +35,7 @@ export async function startScriptedApi(answers: readonly ScriptedAnswer[]) {
   };
 }
 
-function sse(
-  content: readonly Anthropic.ContentBlock[],
-  stopReason: Anthropic.StopReason,
-  n: number,
-): string {
+function sse(content: readonly Anthropic.ContentBlock[], stopReason: Anthropic.StopReason, n: number): string {
   const usage = {
     input_tokens: 100,
     output_tokens: 10,

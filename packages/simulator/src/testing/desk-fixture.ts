@@ -6,8 +6,7 @@ export const TICKETS = [
     id: 'TKT-0001',
     customer_name: 'Dana Reyes',
     subject: 'Charged twice for my subscription',
-    description:
-      'I was charged twice on 2024-03-02: two payments of $49.99 for invoice INV-2231. Please refund one.',
+    description: 'I was charged twice on 2024-03-02: two payments of $49.99 for invoice INV-2231. Please refund one.',
   },
   {
     id: 'TKT-0002',
@@ -20,8 +19,7 @@ export const TICKETS = [
     id: 'TKT-0003',
     customer_name: 'Lee Park',
     subject: 'Locked out of my account',
-    description:
-      'I am locked out of my account after the password reset email expired. My username is lpark.',
+    description: 'I am locked out of my account after the password reset email expired. My username is lpark.',
   },
   {
     id: 'TKT-0004',
@@ -175,9 +173,7 @@ export class DeskWorld {
 }
 
 /** Sends one request and returns the model's content: the SDK client over loopback, or `respond` directly. */
-export type Send = (
-  body: Anthropic.MessageCreateParamsNonStreaming,
-) => Promise<{ content: Anthropic.ContentBlock[] }>;
+export type Send = (body: Anthropic.MessageCreateParamsNonStreaming) => Promise<{ content: Anthropic.ContentBlock[] }>;
 
 /**
  * Runs the agent loop until the model ends its turn. `view` picks what is sent each turn (by default the
@@ -228,9 +224,7 @@ export async function runDesk(
 }
 
 /** Keeps the first message and about the last `count` messages, cut at an assistant message. */
-export function slidingWindow(
-  count: number,
-): (history: readonly Anthropic.MessageParam[]) => Anthropic.MessageParam[] {
+export function slidingWindow(count: number): (history: readonly Anthropic.MessageParam[]) => Anthropic.MessageParam[] {
   return (history) => {
     if (history.length <= count + 1) return [...history];
     const start = history.length - count;
