@@ -37,9 +37,9 @@ const policies: Record<string, Policy> = {
   'hybrid (extractive)': hybrid({ summarizer }),
 };
 
-/** The plain window: the last `threshold` tokens of the transcript's text, nothing else. */
+/** The plain window: the last `threshold` tokens of the user turns (BFCL records no replies), nothing else. */
 function lastTokens(): number {
-  const messages = sessions.flatMap((s) => s.messages);
+  const messages = sessions.flatMap((s) => s.messages).filter((m) => m.role === 'user');
   const kept = [];
   let tokens = 0;
   for (let i = messages.length - 1; i >= 0 && tokens < threshold; i--) {

@@ -137,6 +137,11 @@ describe('tune on the BFCL sample', () => {
         (p) => p.fidelity!,
       ),
     );
+    const front: number[][] = [];
+    for (const p of [...json.points].sort((a, b) => a.costUsdCached - b.costUsdCached || b.fidelity! - a.fidelity!)) {
+      if (front.length === 0 || p.fidelity! > front.at(-1)![1]!) front.push([p.costUsdCached, p.fidelity!]);
+    }
+    expect(lines(CHART_TITLES.pareto).find((s) => s.name === 'Pareto front')!.points).toEqual(front);
     const pick = json.points.find(
       (p) =>
         p.policy === json.recommendation!.policy &&
