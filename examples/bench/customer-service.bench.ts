@@ -12,9 +12,9 @@ import { DEFAULT_SUMMARIZER_MODEL } from '../customer-service/cairn-context.ts';
 import { DESK_THRESHOLD } from '../customer-service/cli-options.ts';
 import { compareRuns } from '../customer-service/compare-runs.ts';
 import { DEFAULT_TICKET_SEED } from '../customer-service/generate-tickets.ts';
-import { openModelClient } from '../customer-service/model-client.ts';
+import { openModel } from '../customer-service/model-connection.ts';
 
-const model = await openModelClient({ live: false, apiKey: undefined });
+const model = await openModel({ live: false, apiKey: undefined });
 const seconds: Record<string, number[]> = { baseline: [], cookbook: [], cairn: [] };
 
 const warm = await measure(

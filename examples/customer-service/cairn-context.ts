@@ -46,6 +46,7 @@ export interface CairnContext {
 export function cairnContext(options: CairnContextOptions): CairnContext {
   const { policy, threshold, summarizerModel } = options;
   const prices = options.prices ?? DEFAULT_PRICES;
+  const clock = options.clock ?? (() => new Date());
   const local = summarizerModel === LOCAL_SUMMARIZER;
   if (!local && !priceFor(summarizerModel, prices)) {
     throw new Error(
@@ -71,9 +72,7 @@ export function cairnContext(options: CairnContextOptions): CairnContext {
             cache_read_input_tokens: result.usage.cacheReadInputTokens,
             cache_creation_input_tokens: result.usage.cacheCreationInputTokens,
           };
-          summaryCalls.push(
-            priceCall('summarizer', result.model, usage, price, (options.clock ?? (() => new Date()))()),
-          );
+          summaryCalls.push(priceCall('summarizer', result.model, usage, price, clock()));
         },
       });
   return {

@@ -26,8 +26,8 @@ export class UsageError extends Error {
 export const DEFAULT_TICKETS = 5;
 export const DEFAULT_HTML_PATH = 'out/customer-service.html';
 /**
- * The threshold for short queues: the fixed prompt (≈1.7K tokens) and the largest ticket (≈1.7K) with
- * room to spare, so Cairn compacts about once per ticket. The cookbook's notebook used 5,000.
+ * The threshold for short queues: just above the fixed prompt (≈1.65K tokens) plus the largest ticket
+ * (≈1.8K), so that Cairn compacts about once per ticket, between tickets. The cookbook’s notebook used 5,000.
  */
 export const DESK_THRESHOLD = 3_600;
 /** What the memory log grows by per ticket, and the fixed prompt, in tokens: the log is read whole at the end. */

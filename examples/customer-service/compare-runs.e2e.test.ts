@@ -9,15 +9,15 @@ import { type Comparison, compareRuns } from './compare-runs.ts';
 import { comparisonJson } from './comparison-json.ts';
 import { comparisonPage } from './comparison-page.ts';
 import { DEFAULT_TICKET_SEED } from './generate-tickets.ts';
-import { type ModelClient, openModelClient } from './model-client.ts';
+import { type ModelConnection, openModel } from './model-connection.ts';
 import { inputWithSummaries, type RunFigures } from './run-figures.ts';
 
-let model: ModelClient;
+let model: ModelConnection;
 let workDir: string;
 let comparison: Comparison;
 
 beforeAll(async () => {
-  model = await openModelClient({ live: false, apiKey: undefined });
+  model = await openModel({ live: false, apiKey: undefined });
   workDir = await mkdtemp(join(tmpdir(), 'customer-service-'));
   comparison = await compareRuns({
     client: model.client,
@@ -85,9 +85,9 @@ describe('the five-ticket comparison against the simulator, through the real SDK
   });
 
   it('plots on the HTML page exactly the figures of the JSON: every turn, each compaction, the floor', () => {
-    const html = htmlPage(comparisonPage(comparison));
+    const [chart] = htmlPage(comparisonPage(comparison)).match(/<svg[\s\S]*?<\/svg>/g)!;
     const series = new Map(
-      [...html.matchAll(/data-type="(\w+)" data-series="([^"]+)" data-points="([^"]*)"/g)].map(
+      [...chart!.matchAll(/data-type="(\w+)" data-series="([^"]+)" data-points="([^"]*)"/g)].map(
         ([, type, name, data]) => [
           name!,
           {

@@ -19,7 +19,7 @@ export function runDescriptions(comparison: Comparison): Record<RunName, string>
     comparison.summarizerModel === LOCAL_SUMMARIZER ? 'a local extractive summary' : comparison.summarizerModel;
   const policy =
     comparison.policy === 'desk'
-      ? `desk policy: closed tickets leave the view (their facts are in the memory log), then clear old tool results, summarize with ${summarizer}, drop the oldest`
+      ? `desk policy: closed tickets leave the view (their facts are in the memory log), then the hybrid ladder (clear old tool results, prune, summarize with ${summarizer}, drop the oldest)`
       : `${comparison.policy} policy, summaries by ${summarizer}`;
   return {
     baseline: 'the cookbook’s agent, no compaction',
@@ -31,7 +31,7 @@ export function runDescriptions(comparison: Comparison): Record<RunName, string>
 /** Where the token figures come from. */
 export function sourceSentence(comparison: Comparison): string {
   return comparison.source === 'simulator'
-    ? 'Offline run: the model is the simulator of @cairn/simulator, a deterministic stand-in for Claude, not Claude; token counts are its o200k-based estimates. Run with --live to use Claude.'
+    ? 'Offline run: the model is the simulator of @cairn/simulator, a deterministic stand-in for Claude, not Claude; it writes summaries about a quarter as long as what they summarize, and its token counts are o200k-based estimates. Run with --live to use Claude.'
     : 'Live run against Claude; the floor is a local estimate of Claude’s token counts.';
 }
 
@@ -53,21 +53,18 @@ export function savingSentence(comparison: Comparison): string {
   return `Saved against the baseline, all tokens counted (input, output, summaries): ${saving('cookbook')}, ${saving('cairn')}; ${COOKBOOK_PUBLISHED_SAVING}.${bound}`;
 }
 
-/** How far Cairn is above the floor, its peak beside the threshold, and each run's input tokens per ticket. */
+/** How far Cairn is above the floor, its peak context, and each run's input tokens per ticket. */
 export function floorSentence(comparison: Comparison): string | undefined {
   const cairn = figuresOf(comparison, 'cairn');
   if (!comparison.floor || !cairn) return undefined;
-  const { perTurn, figures } = comparison.floor;
-  const floor = figures.inputTokens;
+  const floor = comparison.floor.figures.inputTokens;
   const count = (n: number) => Math.round(n).toLocaleString('en-US');
-  // The first turn carries only the fixed prompt and the task; the rest of the largest turn is one ticket.
-  const largestTicket = Math.max(...perTurn) - perTurn[0]!;
   const rows = comparison.runs.map(
     (r) => `${r.figures.name} ${count(inputWithSummaries(r.figures) / comparison.tickets)}`,
   );
   return (
     `cairn is ${percent(inputWithSummaries(cairn) / floor - 1)} above the floor (input tokens with only the current ticket in view; summaries counted); ` +
-    `its peak context is ${count(cairn.peakContextTokens)} tokens, against the threshold ${count(comparison.threshold)} plus the largest ticket's ${count(largestTicket)}. ` +
+    `its peak context is ${count(cairn.peakContextTokens)} tokens (threshold ${count(comparison.threshold)}). ` +
     `Input tokens per ticket: ${rows.join(', ')}, floor ${count(floor / comparison.tickets)}.`
   );
 }

@@ -1,6 +1,6 @@
 import type { HtmlPage } from '../lib/html-page.ts';
 import type { Comparison } from './compare-runs.ts';
-import { comparisonChart } from './comparison-chart.ts';
+import { comparisonCharts } from './comparison-chart.ts';
 import { floorSentence, problemNotes, runDescriptions, savingSentence, sourceSentence } from './comparison-notes.ts';
 import { COMPARISON_COLUMNS, comparisonRows } from './comparison-table.ts';
 import { RUN_NAMES } from './run-trace.ts';
@@ -23,12 +23,12 @@ export function comparisonPage(comparison: Comparison): HtmlPage {
       },
       { type: 'paragraph', text: savingSentence(comparison) },
       ...(floor ? [{ type: 'paragraph' as const, text: floor }] : []),
-      {
-        type: 'svg',
-        svg: comparisonChart(comparison),
+      ...comparisonCharts(comparison).map((svg) => ({
+        type: 'svg' as const,
+        svg,
         caption:
           'Tokens sent on each turn. Markers: the first turn after a compaction (hover for the figures). Dashed: the floor, what each turn needs with only the current ticket in view.',
-      },
+      })),
       ...(notes.length > 0
         ? [
             { type: 'heading' as const, text: 'What went wrong' },

@@ -11,7 +11,7 @@ export function formatComparison(comparison: Comparison): string {
   const notes = problemNotes(comparison);
   return [
     `Customer-service desk: ${comparison.tickets} tickets (seed ${comparison.seed}), threshold ${comparison.threshold.toLocaleString('en-US')} tokens, model ${comparison.model}`,
-    ...RUN_NAMES.map((name) => `  ${name.padEnd(9)}${descriptions[name]}`),
+    ...RUN_NAMES.map((name) => `  ${name.padEnd(10)}${descriptions[name]}`),
     '',
     textTable(COMPARISON_COLUMNS, comparisonRows(comparison)),
     '',

@@ -2,16 +2,16 @@
  * `pnpm example`: the customer-service comparison from the command line. Reads the environment here and
  * nowhere else. Offline by default; `--live` runs the same against Claude.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { writeHtmlPage } from '../lib/html-page.ts';
 import { parseCliOptions, USAGE, UsageError } from './cli-options.ts';
 import { compareRuns } from './compare-runs.ts';
 import { comparisonJson } from './comparison-json.ts';
 import { comparisonPage } from './comparison-page.ts';
 import { formatComparison } from './format-comparison.ts';
-import { openModelClient } from './model-client.ts';
+import { openModel } from './model-connection.ts';
 import { progressReporter } from './progress-line.ts';
 
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -20,7 +20,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<vo
     console.log(USAGE);
     return;
   }
-  const model = await openModelClient({ live: options.live, apiKey: env.ANTHROPIC_API_KEY });
+  const model = await openModel({ live: options.live, apiKey: env.ANTHROPIC_API_KEY });
   const workDir = await mkdtemp(join(tmpdir(), 'cairn-customer-service-'));
   const progress = progressReporter(process.stderr);
   try {
@@ -45,8 +45,10 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<vo
     const page = await writeHtmlPage(options.html, comparisonPage(comparison));
     console.log(`\nChart and table: ${page}`);
     if (options.json) {
-      await writeFile(resolve(options.json), `${JSON.stringify(comparisonJson(comparison), null, 2)}\n`);
-      console.log(`Figures as JSON: ${resolve(options.json)}`);
+      const file = resolve(options.json);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, `${JSON.stringify(comparisonJson(comparison), null, 2)}\n`);
+      console.log(`Figures as JSON: ${file}`);
     }
   } finally {
     await model.close();

@@ -7,20 +7,24 @@ export function progressLine(progress: RunProgress): string {
 }
 
 /**
- * Shows progress on a terminal: the line of the run in flight is rewritten in place, and kept when the next
- * run starts. Elsewhere (a pipe, a log file) it writes nothing, so the output stays clean.
+ * Shows progress: on a terminal the line of the run in flight is rewritten in place and kept when the next run
+ * starts; elsewhere (a pipe, a log file) only each run's last line is written, once it is done.
  */
 export function progressReporter(stream: NodeJS.WriteStream): { turn(progress: RunProgress): void; end(): void } {
   let last: RunProgress | undefined;
+  const finish = () => {
+    if (last) stream.write(stream.isTTY ? '\n' : `${progressLine(last)}\n`);
+  };
   return {
     turn(progress) {
-      if (!stream.isTTY) return;
-      if (last && last.run !== progress.run) stream.write('\n');
-      stream.write(`\r${progressLine(progress)}\u001b[K`);
+      if (last && last.run !== progress.run) finish();
+      if (stream.isTTY) stream.write(`\r${progressLine(progress)}\u001b[K`);
       last = progress;
     },
     end() {
-      if (stream.isTTY && last) stream.write('\n\n');
+      finish();
+      last = undefined;
+      stream.write('\n');
     },
   };
 }

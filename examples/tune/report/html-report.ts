@@ -1,7 +1,7 @@
 import type { HtmlPage, PageBlock } from '../../lib/html-page.ts';
-import { int, usd } from '../sweep/format.ts';
+import { describeFidelity, percent, usd } from '../sweep/format.ts';
 import { describeScenario } from '../sweep/scenario.ts';
-import { fidelityScore, settingLabel } from '../sweep/sweep-point.ts';
+import { type Fidelity, fidelityScore, settingLabel } from '../sweep/sweep-point.ts';
 import type { TuneReport } from '../tune.ts';
 import { methodNotes } from './method-notes.ts';
 import { tuneCharts } from './tune-charts.ts';
@@ -69,10 +69,7 @@ export function tuneReportPage(report: TuneReport): HtmlPage {
   return { title: 'Compaction threshold sweep', blocks };
 }
 
-function fidelityText(fidelity: TuneReport['measured'][number]['figures']['fidelity']): string {
+function fidelityText(fidelity: Fidelity): string {
   const score = fidelityScore(fidelity);
-  const share = score === null ? '–' : `${Math.round(score * 100)}%`;
-  return fidelity.kind === 'report'
-    ? `${share} (${fidelity.ticketsRight}/${fidelity.tickets} tickets)`
-    : `${share} (${fidelity.inView}/${fidelity.probes} in view, ${int(fidelity.recoverable)} recoverable)`;
+  return `${score === null ? '–' : percent(score)}: ${describeFidelity(fidelity)}`;
 }

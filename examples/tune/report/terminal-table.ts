@@ -77,8 +77,10 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 function shortFidelity(fidelity: Fidelity): string {
   switch (fidelity.kind) {
-    case 'report':
-      return `${fidelity.ticketsRight}/${fidelity.tickets}`;
+    case 'report': {
+      const wrong = !fidelity.reportCorrect && fidelity.ticketsRight === fidelity.tickets;
+      return `${fidelity.ticketsRight}/${fidelity.tickets}${wrong ? ' (report wrong)' : ''}`;
+    }
     case 'probes':
       return `${fidelity.inView}/${fidelity.probes} (${fidelity.recoverable})`;
   }

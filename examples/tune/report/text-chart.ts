@@ -28,8 +28,13 @@ export interface TextChartOptions {
 const DEFAULT_WIDTH = 64;
 const DEFAULT_HEIGHT = 14;
 const JOIN = '·';
+/** Drawn where points of different series fall in one cell, so that none hides another unnoticed. */
+const OVERLAP = '+';
 
-/** A chart for the terminal: markers at the points, dots between them, labelled axes and a legend. */
+/**
+ * A chart for the terminal: markers at the points, dots between them, labelled axes and a legend. Where
+ * points of two series share a cell, it shows `+`.
+ */
 export function textChart(options: TextChartOptions): string {
   const width = options.width ?? DEFAULT_WIDTH;
   const height = options.height ?? DEFAULT_HEIGHT;
@@ -40,9 +45,15 @@ export function textChart(options: TextChartOptions): string {
   const col = (x: number) => Math.round(((x - x0) / (x1 - x0)) * (width - 1));
   const row = (y: number) => height - 1 - Math.round(((y - y0) / (y1 - y0)) * (height - 1));
   const grid = Array.from({ length: height }, () => Array<string>(width).fill(' '));
-  const put = (c: number, r: number, ch: string, over: boolean) => {
+  const markers = new Set(options.series.map((s) => s.marker));
+  let overlaps = false;
+  const put = (c: number, r: number, ch: string, point: boolean) => {
     const line = grid[Math.min(height - 1, Math.max(0, r))]!;
-    if (over || line[c] === ' ' || line[c] === JOIN) line[c] = ch;
+    const here = line[c]!;
+    if (point && here !== ch && (markers.has(here) || here === OVERLAP)) {
+      line[c] = OVERLAP;
+      overlaps = true;
+    } else if (point || here === ' ' || here === JOIN) line[c] = ch;
   };
 
   for (const series of options.series) {
@@ -56,17 +67,18 @@ export function textChart(options: TextChartOptions): string {
     for (const p of points) put(col(p.x), row(p.y), series.marker, true);
   }
   const h = options.highlight;
-  if (h) put(col(h.x), row(h.y), h.marker, true);
+  if (h) grid[row(h.y)]![col(h.x)] = h.marker;
 
   const yLabels = new Map([
     [0, options.formatY(y1)],
-    [Math.floor((height - 1) / 2), options.formatY((y0 + y1) / 2)],
+    ...(height > 2 ? [[Math.floor((height - 1) / 2), options.formatY((y0 + y1) / 2)] as const] : []),
     [height - 1, options.formatY(y0)],
   ]);
   const margin = Math.max(...[...yLabels.values()].map((l) => l.length));
   const left = options.formatX(x0);
   const right = options.formatX(x1);
   const legend = options.series.map((s) => `${s.marker} ${s.label}`);
+  if (overlaps) legend.push(`${OVERLAP} several`);
   if (h) legend.push(`${h.marker} ${h.label}`);
   return [
     options.title,

@@ -18,8 +18,10 @@ export function percent(share: number): string {
 /** `5 of 5 tickets right`, or `29 of 30 probes in view (30 recoverable)`. */
 export function describeFidelity(fidelity: Fidelity): string {
   switch (fidelity.kind) {
-    case 'report':
-      return `${fidelity.ticketsRight} of ${fidelity.tickets} tickets right`;
+    case 'report': {
+      const wrong = !fidelity.reportCorrect && fidelity.ticketsRight === fidelity.tickets;
+      return `${fidelity.ticketsRight} of ${fidelity.tickets} tickets right${wrong ? ', but the report is wrong (totals or an extra line)' : ''}`;
+    }
     case 'probes':
       return `${fidelity.inView} of ${fidelity.probes} probes in view (${fidelity.recoverable} recoverable)`;
   }

@@ -30,7 +30,7 @@ export interface PoolOptions<T> {
 }
 
 export const DEFAULT_TASK_TIMEOUT_MS = 120_000;
-/** Lines of a crashed child's stderr quoted in its task's error. */
+/** How much of the end of a crashed child's stderr its task's error quotes, in characters. */
 const STDERR_TAIL_CHARS = 600;
 
 const host = fileURLToPath(new URL('./worker-host.ts', import.meta.url));
@@ -53,10 +53,8 @@ export async function runInWorkers<T, R>(options: PoolOptions<T>): Promise<Settl
     let child: Child | undefined;
     while (next < tasks.length) {
       const index = next++;
-      child ??= await spawnChild(options.module);
-      const settled = await child.run<R>(index, tasks[index], options.timeoutMs ?? DEFAULT_TASK_TIMEOUT_MS);
-      if (!child.alive) child = undefined;
-      settle(index, settled);
+      if (!child?.alive) child = await spawnChild(options.module);
+      settle(index, await child.run<R>(index, tasks[index], options.timeoutMs ?? DEFAULT_TASK_TIMEOUT_MS));
     }
     await child?.stop();
   };
@@ -82,12 +80,14 @@ async function spawnChild(module: URL): Promise<Child> {
     stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL_CHARS);
   });
   let alive = true;
-  const exited = new Promise<string>((resolve) =>
-    worker.once('exit', (code, signal) => {
+  const exited = new Promise<string>((resolve) => {
+    const end = (why: string) => {
       alive = false;
-      resolve(`its worker process exited (${signal ?? `code ${code}`})${stderr ? `: ${stderr.trim()}` : ''}`);
-    }),
-  );
+      resolve(`its worker process ${why}${stderr ? `: ${stderr.trim()}` : ''}`);
+    };
+    worker.once('exit', (code, signal) => end(`exited (${signal ?? `code ${code}`})`));
+    worker.once('error', (error) => end(`failed (${error.message})`));
+  });
   const ready = await Promise.race([nextReply(worker, -1), exited]);
   if (typeof ready === 'string') return deadChild(`could not start a worker: ${ready}`);
   return {

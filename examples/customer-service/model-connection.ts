@@ -4,7 +4,7 @@ import type { ModelSource } from './compare-runs.ts';
 import { simulatedSummarizer } from './simulated-summarizer.ts';
 
 /** The client the runs use, what answers it, and how to let it go. */
-export interface ModelClient {
+export interface ModelConnection {
   readonly client: Anthropic;
   readonly source: ModelSource;
   close(): Promise<void>;
@@ -14,10 +14,10 @@ export interface ModelClient {
  * Claude with `--live` (the key is required), otherwise the embedded simulator on loopback, with summaries
  * written as a model would (see `simulatedSummarizer`).
  */
-export async function openModelClient(options: {
+export async function openModel(options: {
   readonly live: boolean;
   readonly apiKey: string | undefined;
-}): Promise<ModelClient> {
+}): Promise<ModelConnection> {
   if (options.live) {
     if (!options.apiKey) {
       throw new Error(
