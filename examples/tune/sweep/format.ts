@@ -10,7 +10,7 @@ export function usd(n: number): string {
   return `$${n.toFixed(4)}`;
 }
 
-/** A share as a whole percentage: `95%`. */
+/** A share as a percentage, to a tenth at most: `95%`, `93.3%`. */
 export function percent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;
 }

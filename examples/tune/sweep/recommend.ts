@@ -80,7 +80,11 @@ function caveat(pick: Ranked, passing: readonly Ranked[], ranked: readonly Ranke
   const above = misses(pick);
   if (above.length === 0) return '';
   const steady = passing.find((p) => misses(p).length === 0);
-  const thresholds = above.map((q) => int(q.settings.threshold)).join(', ');
+  const thresholds = above
+    .map((q) => q.settings.threshold)
+    .sort((a, b) => a - b)
+    .map(int)
+    .join(', ');
   return (
     ` Careful: ${pick.settings.policy} misses the floor at ${thresholds} tokens, above this threshold, so the margin is thin` +
     (steady
