@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Anthropic from '@anthropic-ai/sdk';
 import { measure, report, type Sample } from '../../../scripts/bench-kit.ts';
-import { FileSessionStore, flushFacts, MemoryStore, memoryIndex } from '../src/storage/index.ts';
+import { FileSessionStore, flushFacts, MemoryStore, memoryIndex } from '../src/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cairn-bench-storage-'));
 
