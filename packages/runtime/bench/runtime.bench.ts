@@ -3,17 +3,33 @@
  * breakpoints, ledger, a save per step to an in-memory store) and as a bare loop of direct SDK calls, both
  * against the simulator on loopback. `npx tsx scripts/bench.ts runtime` from the repository root.
  */
+
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import Anthropic from '@anthropic-ai/sdk';
 import { InMemorySessionStore } from '@cairn/memory';
-import { startSimulator } from '@cairn/simulator';
 import { runToolCalls } from '@cairn/tools';
 import { measure, report } from '../../../scripts/bench-kit.ts';
 import { createAgent, withCacheBreakpoints } from '../src/index.ts';
 import { DESK_SYSTEM, DESK_TASK, deskTools } from '../src/testing/desk-tools.ts';
 
 const MODEL = 'claude-sonnet-4-6';
-const sim = await startSimulator();
+const sim = await simulatorProcess();
 const client = new Anthropic({ baseURL: sim.baseURL, apiKey: 'bench', maxRetries: 0 });
+
+/**
+ * The simulator in a process of its own, as the API would be: in this process it would share the token
+ * counter's cache with the agent and hide the cost of counting new text.
+ */
+async function simulatorProcess(): Promise<{ baseURL: string; close: () => void }> {
+  const bin = new URL('../../simulator/bin/cairn-sim.js', import.meta.url).pathname;
+  const child = spawn(process.execPath, [bin, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  for await (const line of createInterface({ input: child.stdout })) {
+    const url = /on (http:\/\/\S+)/.exec(line)?.[1];
+    if (url) return { baseURL: url, close: () => child.kill() };
+  }
+  throw new Error('cairn-sim exited before it printed its address');
+}
 
 async function direct(): Promise<number> {
   const tools = deskTools();
@@ -57,4 +73,4 @@ console.log(
   `  per turn: direct ${perTurn(bare.medianMs).toFixed(2)} ms, agent ${perTurn(loop.medianMs).toFixed(2)} ms, ` +
     `overhead ${(perTurn(loop.medianMs) - perTurn(bare.medianMs)).toFixed(2)} ms, ratio ${(loop.medianMs / bare.medianMs).toFixed(3)} (target ≤ 1.10)`,
 );
-await sim.close();
+sim.close();

@@ -38,7 +38,11 @@ export const MODEL_CORRECTION: Readonly<Record<string, number>> = {
 export interface TokenCounterOptions {
   /** Model whose correction applies. @default undefined (factor 1) */
   model?: string;
-  /** Bound on the per-text cache. @default 50_000 entries */
+  /**
+   * Give this counter private caches bounded to this many texts. By default every counter in the process
+   * shares one cache: raw counts depend only on the text, so a new agent or manager starts warm.
+   * @default undefined (the shared cache, 50_000 texts)
+   */
   cacheSize?: number;
 }
 
@@ -48,6 +52,9 @@ type System = string | readonly Anthropic.TextBlockParam[];
 
 const require = createRequire(import.meta.url);
 let encoder: Tiktoken | undefined;
+const SHARED_CACHE_SIZE = 50_000;
+const sharedTextCache = new Map<string, number>();
+const sharedBlockCache = new WeakMap<object, number>();
 
 /** Loads the o200k ranks once, on first use; a few hundred ms that later counts never pay again. */
 function loadEncoder(): Tiktoken {
@@ -63,14 +70,17 @@ function loadEncoder(): Tiktoken {
  * Counts are cached per text and per block object, so re-counting a long transcript is cheap.
  */
 export class TokenCounter {
-  readonly #textCache = new Map<string, number>();
-  readonly #blockCache = new WeakMap<object, number>();
+  readonly #textCache: Map<string, number>;
+  readonly #blockCache: WeakMap<object, number>;
   readonly #cacheSize: number;
   #correction: number;
   #ratio = 1;
 
   constructor(options: TokenCounterOptions = {}) {
-    this.#cacheSize = options.cacheSize ?? 50_000;
+    const own = options.cacheSize !== undefined;
+    this.#cacheSize = options.cacheSize ?? SHARED_CACHE_SIZE;
+    this.#textCache = own ? new Map() : sharedTextCache;
+    this.#blockCache = own ? new WeakMap() : sharedBlockCache;
     this.#correction = correctionFor(options.model);
   }
 
