@@ -1,13 +1,36 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { expect } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { ConversationManager } from '../conversation/conversation-manager.ts';
 import { toolResultText } from '../conversation/render.ts';
 import { viewProblems } from '../conversation/sequence.ts';
 import { ContextBudgetError } from '../errors.ts';
 import type { Policy } from '../policies/policy.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
+import { conversationArb } from './random-conversation.ts';
 
 type Message = Anthropic.MessageParam;
+
+const THRESHOLDS = [3_000, 8_000, 30_000];
+/** Random conversations, each replayed under every policy at every threshold. */
+const CONVERSATIONS = 1_000;
+
+/** The property suite: DESIGN.md's six invariants for each policy, on random conversations. */
+export function describeInvariants(policies: Record<string, () => Policy>, counter: TokenCounter): void {
+  describe('the six invariants of DESIGN.md hold after every prepare()', () => {
+    for (const [name, make] of Object.entries(policies)) {
+      const title = `${name}, on ${CONVERSATIONS.toLocaleString('en-US')} random conversations at ${THRESHOLDS.join(', ')} tokens`;
+      it(title, async () => {
+        await fc.assert(
+          fc.asyncProperty(conversationArb, async (messages) => {
+            for (const threshold of THRESHOLDS) await replayAndCheck(messages, make(), threshold, counter);
+          }),
+          { numRuns: CONVERSATIONS, seed: 42 },
+        );
+      }, 1_200_000);
+    }
+  });
+}
 
 /**
  * Feeds a conversation turn by turn into a manager, calling prepare() before every assistant reply and
