@@ -6,5 +6,5 @@ const counter = new TokenCounter();
 const policies = {
   importance: () => importancePruning({ keepRecentTokens: 800 }),
 };
-// One file per group of policies, so that vitest runs the groups on separate cores.
+// One file per policy, so that vitest spreads the suites over the cores.
 describeInvariants(policies, counter);

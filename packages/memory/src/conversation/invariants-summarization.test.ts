@@ -1,4 +1,3 @@
-import { hybrid } from '../policies/hybrid.ts';
 import { summarization } from '../policies/summarization.ts';
 import { extractiveSummarizer } from '../summarizers/extractive.ts';
 import { describeInvariants } from '../testing/check-invariants.ts';
@@ -8,7 +7,6 @@ const counter = new TokenCounter();
 const summarizer = extractiveSummarizer({ counter });
 const policies = {
   summarization: () => summarization({ summarizer, keepRecentTokens: 800 }),
-  hybrid: () => hybrid({ summarizer, keepRecentTokens: 800 }),
 };
-// One file per group of policies, so that vitest runs the groups on separate cores.
+// One file per policy, so that vitest spreads the suites over the cores.
 describeInvariants(policies, counter);
