@@ -19,6 +19,11 @@ export const DESK_MODEL = 'claude-sonnet-4-6';
 /** `max_tokens` of every reply; enough for a final report of a few hundred tickets. */
 export const DESK_MAX_TOKENS = 4_096;
 
+/** Turns a run may take: the workflow's calls per ticket (with room for memory and retries), then the report. */
+export function deskMaxTurns(tickets: number): number {
+  return 15 * tickets + 20;
+}
+
 /** Whether the model is the offline simulator or Claude. */
 export type ModelSource = 'simulator' | 'claude';
 
@@ -78,7 +83,7 @@ export async function compareRuns(options: CompareOptions): Promise<Comparison> 
   const generated = generateTickets(options.tickets, options.seed);
   const tickets = generated.map((g) => g.ticket);
   const truth = groundTruth(generated);
-  const maxTurns = 15 * options.tickets + 20;
+  const maxTurns = deskMaxTurns(options.tickets);
   const common = { client: options.client, model, maxTokens: DESK_MAX_TOKENS, maxTurns, prices, clock };
   const onTurn = options.onTurn ? { onTurn: options.onTurn } : {};
 

@@ -1,3 +1,4 @@
+import { totalUsage } from '@cairn/runtime';
 import type { ReportLine } from '@cairn/simulator';
 import { checkReport, type ReportCheck } from './ground-truth.ts';
 import { outcomeText, type RunName, type RunTrace } from './run-trace.ts';
@@ -30,9 +31,8 @@ export function runFigures(
   trace: RunTrace,
   truth: readonly ReportLine[],
 ): RunFigures & { readonly check: ReportCheck } {
-  const sum = <T>(items: readonly T[], value: (item: T) => number) =>
-    items.reduce((total, item) => total + value(item), 0);
-  const entries = [...trace.turns.map((t) => t.entry), ...trace.summarizer];
+  const all = totalUsage([...trace.turns.map((t) => t.entry), ...trace.summarizer]);
+  const summarizer = totalUsage(trace.summarizer);
   const check =
     trace.outcome.type === 'done'
       ? checkReport(trace.text, truth)
@@ -40,14 +40,14 @@ export function runFigures(
   return {
     name: trace.name,
     turns: trace.turns.length,
-    inputTokens: sum(trace.turns, (t) => t.contextTokens),
-    outputTokens: sum(trace.turns, (t) => t.entry.outputTokens),
-    summarizerInputTokens: sum(trace.summarizer, (e) => e.inputTokens + e.cacheReadTokens + e.cacheWriteTokens),
-    summarizerOutputTokens: sum(trace.summarizer, (e) => e.outputTokens),
+    inputTokens: trace.turns.reduce((total, t) => total + t.contextTokens, 0),
+    outputTokens: all.outputTokens - summarizer.outputTokens,
+    summarizerInputTokens: summarizer.totalInputTokens,
+    summarizerOutputTokens: summarizer.outputTokens,
     compactions: trace.compactions.length,
     peakContextTokens: Math.max(0, ...trace.turns.map((t) => t.contextTokens)),
-    costUsd: sum(entries, (e) => e.costUsdUncached),
-    costUsdCached: sum(entries, (e) => e.costUsd),
+    costUsd: all.costUsdUncached,
+    costUsdCached: all.costUsd,
     reportCorrect: check.correct,
     check,
   };

@@ -5,7 +5,7 @@ import { InMemorySessionStore, MemoryStore } from '@cairn/memory';
 import { DEFAULT_PRICES } from '@cairn/runtime';
 import { LOCAL_SUMMARIZER } from '../../customer-service/cairn-context.ts';
 import { runCairn } from '../../customer-service/cairn-run.ts';
-import { DESK_MAX_TOKENS } from '../../customer-service/compare-runs.ts';
+import { DESK_MAX_TOKENS, deskMaxTurns } from '../../customer-service/compare-runs.ts';
 import { generateTickets } from '../../customer-service/generate-tickets.ts';
 import { groundTruth } from '../../customer-service/ground-truth.ts';
 import { runFigures } from '../../customer-service/run-figures.ts';
@@ -21,9 +21,6 @@ import { ticketsRight } from './tickets-right.ts';
  * prompt, ≈1.7K tokens, and a ticket in progress) to past its largest context without compaction.
  */
 export const DESK_THRESHOLDS: readonly number[] = Array.from({ length: 20 }, (_, i) => 3_500 + 500 * i);
-/** Turns a run may take, as the example allows them: the workflow's calls per ticket, then the report. */
-const TURNS_PER_TICKET = 15;
-const EXTRA_TURNS = 20;
 
 /**
  * The customer-service desk as a scenario: each point runs the example's Cairn agent over its seeded queue,
@@ -50,7 +47,7 @@ export function deskScenario(spec: Extract<ScenarioSpec, { kind: 'desk' }>, simu
           // Policies that never summarize have no model: any setting does.
           summarizerModel: settings.summarizerModel ?? LOCAL_SUMMARIZER,
           maxTokens: DESK_MAX_TOKENS,
-          maxTurns: TURNS_PER_TICKET * spec.tickets + EXTRA_TURNS,
+          maxTurns: deskMaxTurns(spec.tickets),
           prices: DEFAULT_PRICES,
           clock: () => new Date(),
         });

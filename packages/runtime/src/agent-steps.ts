@@ -66,9 +66,10 @@ async function guarded<T>(scope: RunScope, step: () => Promise<T>): Promise<T> {
 async function compactStep(scope: RunScope, turn: number): Promise<StepOutput> {
   const compaction = await scope.manager.prepare();
   if (compaction) {
-    const entries = scope.summarizerTapped ? [] : summaryEntries(scope, compaction);
-    scope.ledger.push(...entries);
-    const summarizerCostUsd = summarizeSteps(compaction).reduce((sum, s) => sum + stepCost(scope, s), 0);
+    const priced = summaryEntries(scope, compaction);
+    // A summarizer the agent built records its own calls (failed ones too); others are priced here.
+    if (!scope.summarizerTapped) scope.ledger.push(...priced);
+    const summarizerCostUsd = priced.reduce((sum, entry) => sum + entry.costUsd, 0);
     scope.emit({ type: 'compaction', turn, compaction, summarizerCostUsd });
   }
   return { spent: spent(scope), needsCompaction: false };
@@ -170,17 +171,10 @@ function spent(scope: RunScope) {
 type SummarizeRecord = Extract<CompactionResult['steps'][number], { type: 'summarize' }>;
 
 function summarizeSteps(compaction: CompactionResult): SummarizeRecord[] {
-  return compaction.steps.filter(
-    (s): s is SummarizeRecord => s.type === 'summarize' && priceFor(s.model) !== undefined,
-  );
+  return compaction.steps.filter((s): s is SummarizeRecord => s.type === 'summarize');
 }
 
-function stepCost(scope: RunScope, step: SummarizeRecord): number {
-  const price = priceFor(step.model, scope.prices);
-  return price ? priceCall('summarizer', step.model, billed(step), price, scope.clock()).costUsd : 0;
-}
-
-/** Ledger entries for the committed summaries of a policy the agent did not build. */
+/** Ledger entries for the committed summaries of a compaction, priced from the agent's table. */
 function summaryEntries(scope: RunScope, compaction: CompactionResult): LedgerEntry[] {
   return summarizeSteps(compaction).flatMap((step) => {
     const price = priceFor(step.model, scope.prices);

@@ -10,31 +10,17 @@ export interface ModelSpec {
 
 const CONTEXT_WINDOW = 200_000;
 
-const OPUS_4_5: ModelSpec = {
+/** Every model has the same context window; they differ in output and cacheable minimum. */
+const spec = (maxOutputTokens: number, minCacheableTokens: number): ModelSpec => ({
   contextWindow: CONTEXT_WINDOW,
-  maxOutputTokens: 64_000,
-  minCacheableTokens: 1_024,
-};
-const OPUS_4_6: ModelSpec = {
-  contextWindow: CONTEXT_WINDOW,
-  maxOutputTokens: 128_000,
-  minCacheableTokens: 1_024,
-};
-const SONNET_4: ModelSpec = {
-  contextWindow: CONTEXT_WINDOW,
-  maxOutputTokens: 64_000,
-  minCacheableTokens: 1_024,
-};
-const HAIKU_4_5: ModelSpec = {
-  contextWindow: CONTEXT_WINDOW,
-  maxOutputTokens: 64_000,
-  minCacheableTokens: 2_048,
-};
-const GEN_5_5: ModelSpec = {
-  contextWindow: CONTEXT_WINDOW,
-  maxOutputTokens: 128_000,
-  minCacheableTokens: 4_096,
-};
+  maxOutputTokens,
+  minCacheableTokens,
+});
+const OPUS_4_5 = spec(64_000, 1_024);
+const OPUS_4_6 = spec(128_000, 1_024);
+const SONNET_4 = spec(64_000, 1_024);
+const HAIKU_4_5 = spec(64_000, 2_048);
+const GEN_5_5 = spec(128_000, 4_096);
 
 /**
  * The models the simulator knows (those of the price table in FACTS.md, plus dated aliases). The figures

@@ -106,7 +106,7 @@ async function runPolicy(
     if (state.tokens <= ctx.config.target) return null;
     const step = policy.next(state);
     if (!step) return null;
-    const outcome = await apply(ctx, step, dropReason);
+    const outcome = await apply(ctx, step, state.exchanges, dropReason);
     if (typeof outcome === 'string') return outcome;
     steps.push(outcome);
   }
@@ -116,6 +116,7 @@ async function runPolicy(
 async function apply(
   ctx: CompactContext,
   step: CompactionStep,
+  exchanges: CompactionState['exchanges'],
   dropReason?: 'emergency',
 ): Promise<StepRecord | string> {
   const before = ctx.tokens();
@@ -132,7 +133,7 @@ async function apply(
         freed: before - ctx.tokens(),
       };
     case 'summarize':
-      return summarizeStep(ctx, step, before);
+      return summarizeStep(ctx, step, exchanges, before);
   }
 }
 

@@ -69,7 +69,8 @@ export class ConversationManager {
   readonly #state: ViewState;
   readonly #events: ConversationEvent[] = [];
   readonly #offloaded = new Map<string, string>();
-  readonly #fixedRaw: number;
+  readonly #systemRaw: number;
+  readonly #toolsRaw: number;
   readonly #breaker = { failures: 0, openFor: 0 };
   #anchor: TokenAnchor | null = null;
   #sentRaw = 0;
@@ -82,12 +83,13 @@ export class ConversationManager {
     this.config = resolveCompaction(options.compaction);
     this.#memory = options.memory;
     this.#state = new ViewState(this.counter);
-    this.#fixedRaw = this.counter.rawSystem(this.system) + this.counter.rawTools(this.tools);
+    this.#systemRaw = this.counter.rawSystem(this.system);
+    this.#toolsRaw = this.counter.rawTools(this.tools);
   }
 
   /** Every message ever appended, in order. */
   get transcript(): readonly Message[] {
-    return this.#state.entries.map((e) => e.message);
+    return this.#state.messages;
   }
 
   /** What compaction did, or declined to do, in order. */
@@ -141,8 +143,8 @@ export class ConversationManager {
     const parts = this.#state.headParts();
     const last = this.#state.entries.at(-1);
     const latestInput = last?.message.role === 'user' ? this.counter.rawMessage(last.message) : 0;
-    const system = this.counter.rawSystem(this.system);
-    const tools = this.counter.rawTools(this.tools);
+    const system = this.#systemRaw;
+    const tools = this.#toolsRaw;
     const history = this.#state.viewRaw - parts.summary - parts.memory - latestInput;
     return {
       system: Math.ceil(system * f),
@@ -184,8 +186,8 @@ export class ConversationManager {
       config: this.config,
       counter: this.counter,
       tokens: () => this.tokens(),
-      systemRaw: this.counter.rawSystem(this.system),
-      toolsRaw: this.counter.rawTools(this.tools),
+      systemRaw: this.#systemRaw,
+      toolsRaw: this.#toolsRaw,
       memory: this.#memory,
       breaker: this.#breaker,
       record: (event) => this.#events.push(event),
@@ -244,6 +246,6 @@ export class ConversationManager {
   }
 
   #rawTotal(): number {
-    return this.#fixedRaw + this.#state.viewRaw;
+    return this.#systemRaw + this.#toolsRaw + this.#state.viewRaw;
   }
 }

@@ -6,7 +6,7 @@ type Block = Anthropic.ContentBlockParam;
 const MAX_INLINE_INPUT_CHARS = 400;
 
 /** A message as plain lines of text: what a summarizer or the recall tool shows. */
-export function renderMessage(message: Anthropic.MessageParam): string {
+function renderMessage(message: Anthropic.MessageParam): string {
   const content = typeof message.content === 'string' ? message.content : renderBlocks(message.content);
   return `${message.role}: ${content}`;
 }
@@ -15,7 +15,7 @@ export function renderMessages(messages: readonly Anthropic.MessageParam[]): str
   return messages.map(renderMessage).join('\n\n');
 }
 
-export function renderBlocks(blocks: readonly Block[]): string {
+function renderBlocks(blocks: readonly Block[]): string {
   return blocks.map(renderBlock).filter(Boolean).join('\n');
 }
 

@@ -1,4 +1,4 @@
-import type { CompactionStep } from '../policies/policy.ts';
+import type { CompactionStep, Exchange } from '../policies/policy.ts';
 import type { SummaryResult } from '../summarizers/summarizer.ts';
 import type { CompactContext } from './compact.ts';
 import type { StepRecord } from './events.ts';
@@ -14,10 +14,11 @@ type SummarizeStep = Extract<CompactionStep, { type: 'summarize' }>;
 export async function summarizeStep(
   ctx: CompactContext,
   step: SummarizeStep,
+  exchanges: readonly Exchange[],
   before: number,
 ): Promise<StepRecord | string> {
   const { state, counter } = ctx;
-  const chosen = state.exchanges().filter((e) => step.exchangeIds.includes(e.id));
+  const chosen = exchanges.filter((e) => step.exchangeIds.includes(e.id));
   const originals = chosen.flatMap((e) => e.original);
   // The summarizer reads what the model saw (cleared results stay cleared); memory gets the originals.
   const current = state.currentMessages(step.exchangeIds);
@@ -40,7 +41,9 @@ export async function summarizeStep(
   } catch (error) {
     return `the summarizer failed: ${describe(error)}`;
   }
-  const problem = summaryProblem(result, counter.text(result.text), replaced);
+  const summary = result.text.trim();
+  const summaryTokens = counter.text(summary);
+  const problem = summaryProblem(result, summary, summaryTokens, replaced);
   if (problem) return problem;
   // Read before anything changes, so that a failing store leaves the view as it was.
   let memory = state.memory;
@@ -50,26 +53,26 @@ export async function summarizeStep(
     return `the memory index failed: ${describe(error)}`;
   }
 
-  state.summary = result.text.trim();
+  state.summary = summary;
   state.memory = memory;
   state.drop(step.exchangeIds);
   return {
     type: 'summarize',
     keys: step.exchangeIds.map(turnKey),
     freed: before - ctx.tokens(),
-    summaryTokens: counter.text(state.summary),
+    summaryTokens,
     model: result.model,
     usage: result.usage,
   };
 }
 
 /** Why a summary must not be committed, or `undefined` when it may. */
-export function summaryProblem(result: SummaryResult, tokens: number, replaced: number): string | undefined {
+function summaryProblem(result: SummaryResult, summary: string, tokens: number, replaced: number): string | undefined {
   if (result.stopReason === 'max_tokens') return 'the summary was cut off at max_tokens';
   if (result.stopReason === 'error' || result.stopReason === 'refusal') {
     return `the summarizer stopped with ${result.stopReason}`;
   }
-  if (result.text.trim() === '') return 'the summary was empty';
+  if (summary === '') return 'the summary was empty';
   if (tokens >= replaced) return `the summary (${tokens} tokens) is not smaller than what it replaces (${replaced})`;
   return undefined;
 }

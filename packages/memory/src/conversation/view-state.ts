@@ -15,7 +15,7 @@ interface ToolCall {
 }
 
 /** What a compaction may need to undo. */
-export interface SavedView {
+interface SavedView {
   readonly dropped: ReadonlySet<number>;
   readonly cleared: ReadonlySet<string>;
   readonly summary: string | null;
@@ -29,6 +29,8 @@ export interface SavedView {
  */
 export class ViewState {
   readonly entries: SnapshotEntry[] = [];
+  /** The messages of `entries`, kept alongside so that reading the transcript costs nothing. */
+  readonly messages: Anthropic.MessageParam[] = [];
   summary: string | null = null;
   memory: string | null = null;
   readonly #counter: TokenCounter;
@@ -52,6 +54,7 @@ export class ViewState {
   append(entry: SnapshotEntry): void {
     const index = this.entries.length;
     this.entries.push(entry);
+    this.messages.push(entry.message);
     this.#index(entry, index);
     this.#view.push(entry.message);
     this.#viewRaw += this.#counter.rawMessage(entry.message);
@@ -175,6 +178,7 @@ export class ViewState {
   restore(snapshot: ConversationSnapshot): void {
     for (const entry of snapshot.entries) {
       this.entries.push(entry);
+      this.messages.push(entry.message);
       this.#index(entry, this.entries.length - 1);
     }
     this.#dropped = new Set(snapshot.dropped);

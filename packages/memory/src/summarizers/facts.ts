@@ -117,7 +117,7 @@ const CLAUSE_BREAK =
   /\s*(?:;|:|—|–|\(|\)|,\s(?=(?:and|but|so|which|because|although|though|while|plus|especially|like)\b)|,\s(?=I\b))\s*/;
 
 /** A long sentence as its clauses; a short one as it is. */
-export function clauses(sentence: string): string[] {
+function clauses(sentence: string): string[] {
   if (sentence.split(/\s+/).length <= LONG_SENTENCE_WORDS) return [sentence];
   return sentence
     .split(CLAUSE_BREAK)
@@ -126,7 +126,7 @@ export function clauses(sentence: string): string[] {
 }
 
 /** What makes a sentence worth more than its specifics: commitments, first-person facts, prompt words. */
-export function scoreSentence(text: string, promptWords: ReadonlySet<string>): number {
+function scoreSentence(text: string, promptWords: ReadonlySet<string>): number {
   let score = 0;
   if (COMMITMENT.test(text)) score += 1;
   if (FIRST_PERSON.test(text)) score += 0.5;
