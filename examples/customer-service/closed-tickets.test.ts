@@ -110,6 +110,16 @@ describe('closedTickets', () => {
   it('does nothing while the context is under the target', () => {
     expect(closedTickets().next(state(desk(), 400, 500))).toBeNull();
   });
+
+  it('drops a ticket early, under the threshold, as soon as it closes, and only then', () => {
+    const closing = desk().slice(0, 9);
+    expect(closedTickets().early!(state(closing, 400, 500))).toEqual({
+      type: 'drop',
+      exchangeIds: [1, 3, 5],
+      reason: 'prune',
+    });
+    expect(closedTickets().early!(state(desk(), 400, 500))).toBeNull();
+  });
 });
 
 describe('deskPolicy in a ConversationManager', () => {
@@ -135,5 +145,21 @@ describe('deskPolicy in a ConversationManager', () => {
     expect(shown).toContain('TKT-0002');
     expect(shown).not.toContain('TKT-0001');
     expect(manager.recall('turn:7')).toContain('TKT-0001 | billing | high | billing-team | resolved');
+  });
+
+  it('drops a ticket when it closes, under the threshold, keeping the exchange that closed it', async () => {
+    const counter = new TokenCounter();
+    const manager = new ConversationManager({
+      policy: deskPolicy({ summarizer: extractiveSummarizer({ counter }), prompt: 'Keep ticket ids.' }),
+      compaction: { threshold: 5_000 },
+      counter,
+    });
+    const closing = desk().slice(0, 9);
+    for (const message of closing) manager.append(message);
+
+    expect(manager.needsCompaction()).toBe(true);
+    expect(await manager.prepare()).toMatchObject({ trigger: 'early', policy: 'hybrid' });
+    expect(manager.view()).toEqual([closing[0], closing[7], closing[8]]);
+    expect(manager.needsCompaction()).toBe(false);
   });
 });

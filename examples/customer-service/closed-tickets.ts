@@ -1,5 +1,5 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import type { CompactionState, CompactionStep, Exchange, Policy } from '@cairn/memory';
+import type { CompactionStep, Exchange, Policy } from '@cairn/memory';
 
 const TICKET_ID = /\bTKT-\d+\b/g;
 const MEMORY_WRITES = new Set(['create', 'insert', 'str_replace']);
@@ -8,26 +8,28 @@ const MEMORY_WRITES = new Set(['create', 'insert', 'str_replace']);
  * A compaction tier for the desk: a ticket that is marked complete and recorded in memory is closed, and its
  * exchanges leave the view whole (they stay recallable by key). Its facts live in the memory log, which the
  * agent reads for the final report, so nothing needs summarizing. Exchanges about no ticket (the first look at
- * memory) go with the closed tickets before them. Returns `null` when no ticket is closed, for the next tier.
+ * memory) go with the closed tickets before them. They leave as soon as a ticket closes (an early step, under
+ * the threshold: one compaction per ticket, at its end) or when the view is over the threshold. Returns
+ * `null` when no ticket is closed, for the next tier.
  */
 export function closedTickets(): Policy {
   return {
     name: 'closed-tickets',
-    next(state: CompactionState): CompactionStep | null {
-      if (state.tokens <= state.target) return null;
-      const closed = closedIds(state.exchanges);
-      const lastClosing = state.exchanges.findLastIndex(
-        (e) => ticketsOf(e).some((id) => closed.has(id)) && completes(e),
-      );
-      const dropped = state.exchanges.filter((e, i) => {
-        if (e.protected || i > lastClosing) return false;
-        const tickets = ticketsOf(e);
-        return tickets.length === 0 || tickets.every((id) => closed.has(id));
-      });
-      if (dropped.length === 0) return null;
-      return { type: 'drop', exchangeIds: dropped.map((e) => e.id), reason: 'prune' };
-    },
+    next: (state) => (state.tokens > state.target ? dropClosed(state.exchanges) : null),
+    early: (state) => (completes(state.exchanges.at(-1)) ? dropClosed(state.exchanges) : null),
   };
+}
+
+function dropClosed(exchanges: readonly Exchange[]): CompactionStep | null {
+  const closed = closedIds(exchanges);
+  const lastClosing = exchanges.findLastIndex((e) => ticketsOf(e).some((id) => closed.has(id)) && completes(e));
+  const dropped = exchanges.filter((e, i) => {
+    if (e.protected || i > lastClosing) return false;
+    const tickets = ticketsOf(e);
+    return tickets.length === 0 || tickets.every((id) => closed.has(id));
+  });
+  if (dropped.length === 0) return null;
+  return { type: 'drop', exchangeIds: dropped.map((e) => e.id), reason: 'prune' };
 }
 
 /** Tickets whose `mark_complete` succeeded and whose id a successful memory write holds. */
@@ -57,8 +59,8 @@ function ticketsOf(exchange: Exchange): string[] {
   return [...ids];
 }
 
-function completes(exchange: Exchange): boolean {
-  return calls(exchange).some(({ call, ok }) => ok && call.name === 'mark_complete');
+function completes(exchange: Exchange | undefined): boolean {
+  return exchange !== undefined && calls(exchange).some(({ call, ok }) => ok && call.name === 'mark_complete');
 }
 
 type Answered = { call: Anthropic.ToolUseBlockParam; result: Anthropic.ToolResultBlockParam | undefined; ok: boolean };

@@ -1,15 +1,19 @@
 /**
  * The loop's overhead per turn: the same desk run through `createAgent` (machine, context manager, cache
  * breakpoints, ledger, a save per step to an in-memory store) and as a bare loop of direct SDK calls, both
- * against the simulator on loopback. `npx tsx scripts/bench.ts runtime` from the repository root.
+ * against the simulator on loopback, measured side by side. Saving to files (an fsync per step) is shown
+ * apart: it is the price of durability, not of the loop. `pnpm bench runtime` from the repository root.
  */
 
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Anthropic from '@anthropic-ai/sdk';
-import { InMemorySessionStore } from '@cairn/memory';
+import { FileSessionStore, InMemorySessionStore, type SessionStore } from '@cairn/memory';
 import { runToolCalls } from '@cairn/tools';
-import { measure, report } from '../../../scripts/bench-kit.ts';
+import { interleave, medianRatio, report } from '../../../scripts/bench-kit.ts';
 import { createAgent, withCacheBreakpoints } from '../src/index.ts';
 import { DESK_SYSTEM, DESK_TASK, deskTools } from '../src/testing/desk-tools.ts';
 
@@ -49,28 +53,37 @@ async function direct(): Promise<number> {
   }
 }
 
-async function agent(store = true): Promise<number> {
+async function agent(store?: SessionStore): Promise<number> {
   const run = createAgent({
     client,
     model: MODEL,
     system: DESK_SYSTEM,
     tools: deskTools(),
     recall: false,
-    ...(store && { store: new InMemorySessionStore() }),
+    ...(store && { store }),
   }).run(DESK_TASK);
   return (await run.result()).turns;
 }
 
+const directory = mkdtempSync(join(tmpdir(), 'cairn-bench-'));
 const turns = await direct();
-if ((await agent()) !== turns) throw new Error('the two loops took different numbers of turns');
-const options = { runs: 15, warmup: 3 };
-const bare = await measure(`direct SDK loop (${turns} turns)`, direct, options);
-const loop = await measure(`createAgent run (${turns} turns)`, () => agent(), options);
-const unsaved = await measure(`createAgent run, no store (${turns} turns)`, () => agent(false), options);
-report('one desk run (3 tickets) against the simulator, whole run', [bare, loop, unsaved]);
-const perTurn = (ms: number) => ms / turns;
-console.log(
-  `  per turn: direct ${perTurn(bare.medianMs).toFixed(2)} ms, agent ${perTurn(loop.medianMs).toFixed(2)} ms, ` +
-    `overhead ${(perTurn(loop.medianMs) - perTurn(bare.medianMs)).toFixed(2)} ms, ratio ${(loop.medianMs / bare.medianMs).toFixed(3)} (target ≤ 1.10)`,
+if ((await agent(new InMemorySessionStore())) !== turns) throw new Error('the two loops took different numbers of turns');
+const measured = await interleave(
+  [
+    { name: `direct SDK loop (${turns} turns)`, fn: direct },
+    { name: 'createAgent, in-memory store', fn: () => agent(new InMemorySessionStore()) },
+    { name: 'createAgent, no store', fn: () => agent() },
+    { name: 'createAgent, file store', fn: () => agent(new FileSessionStore({ dir: directory })) },
+  ],
+  { runs: 21, warmup: 3 },
 );
+rmSync(directory, { recursive: true, force: true });
 sim.close();
+report('one desk run (3 tickets) against the simulator, whole run, cases interleaved', measured.samples);
+const perTurn = (i: number) => measured.samples[i]!.medianMs / turns;
+const ratio = (i: number) => medianRatio(measured, i, 0).toFixed(3);
+console.log(
+  `  per turn: direct ${perTurn(0).toFixed(2)} ms, agent ${perTurn(1).toFixed(2)} ms ` +
+    `(overhead ${(perTurn(1) - perTurn(0)).toFixed(2)} ms); median ratio to direct of the same round: ` +
+    `in-memory store ${ratio(1)} (target ≤ 1.10), no store ${ratio(2)}, file store ${ratio(3)}`,
+);

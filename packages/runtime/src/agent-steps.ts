@@ -8,7 +8,7 @@ import { withCacheBreakpoints } from './cache-breakpoints.ts';
 import { callModel, type ModelClient, type RetryOptions } from './call-model.ts';
 import { type LedgerEntry, priceCall } from './price-call.ts';
 import { type PriceTable, priceFor } from './price-table.ts';
-import { CONTINUE_PROMPT, needsCompaction, nextStep } from './run-decisions.ts';
+import { CONTINUE_PROMPT, nextStep } from './run-decisions.ts';
 import { totalUsage } from './total-usage.ts';
 
 /** How `resume` answers tool calls whose results were not saved before the process died. */
@@ -159,7 +159,7 @@ function replyContent(message: Anthropic.Message, cut: boolean): Anthropic.Conte
 function stepOutput(scope: RunScope): StepOutput {
   return {
     spent: spent(scope),
-    needsCompaction: needsCompaction(scope.manager.tokens(), scope.manager.config),
+    needsCompaction: scope.manager.needsCompaction(),
   };
 }
 

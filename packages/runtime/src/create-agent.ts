@@ -18,7 +18,7 @@ import { driveRun } from './drive-run.ts';
 import type { LedgerEntry } from './price-call.ts';
 import { DEFAULT_PRICES, type ModelPrice, type PriceTable, priceFor } from './price-table.ts';
 import { type ContextOptions, resolvePolicy } from './resolve-policy.ts';
-import { type Budget, needsCompaction } from './run-decisions.ts';
+import type { Budget } from './run-decisions.ts';
 import { RUN_RECORD_VERSION, type RunRecord, readRunRecord } from './run-record.ts';
 
 /** Options of {@link createAgent}. */
@@ -99,7 +99,7 @@ export function createAgent(options: AgentOptions): Agent {
   const machineInput = (manager: ConversationManager) => ({
     maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
     budget: options.budget ?? {},
-    needsCompaction: needsCompaction(manager.tokens(), manager.config),
+    needsCompaction: manager.needsCompaction(),
   });
 
   function scopeFor(

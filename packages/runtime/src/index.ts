@@ -29,7 +29,7 @@ export { DEFAULT_PRICES, PRICES_AS_OF, priceFor } from './price-table.ts';
 export type { ContextOptions, PolicyName } from './resolve-policy.ts';
 export { resolvePolicy } from './resolve-policy.ts';
 export type { Budget, NextStep, RunStopReason, Spent } from './run-decisions.ts';
-export { CONTINUE_PROMPT, limitReached, needsCompaction, nextStep } from './run-decisions.ts';
+export { CONTINUE_PROMPT, limitReached, nextStep } from './run-decisions.ts';
 export type { RunRecord } from './run-record.ts';
 export { RUN_RECORD_VERSION, readRunRecord } from './run-record.ts';
 export type { UsageTotals } from './total-usage.ts';

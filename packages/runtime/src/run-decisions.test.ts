@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitReached, needsCompaction, nextStep } from './run-decisions.ts';
+import { limitReached, nextStep } from './run-decisions.ts';
 
 describe('run decisions', () => {
   it.each([
@@ -26,10 +26,4 @@ describe('run decisions', () => {
     },
   );
 
-  it('compacts past the threshold or when the reply would not fit the window', () => {
-    const config = { threshold: 5_000, contextWindow: 200_000, reserve: 4_096 };
-    expect(needsCompaction(5_000, config)).toBe(false);
-    expect(needsCompaction(5_001, config)).toBe(true);
-    expect(needsCompaction(196_000, { ...config, threshold: 199_000 })).toBe(true);
-  });
 });

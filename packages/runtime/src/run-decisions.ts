@@ -56,11 +56,3 @@ export function limitReached(turns: number, maxIterations: number, budget: Budge
 
 /** Said to the model after a reply cut by `max_tokens` or paused by the API, so that it carries on. */
 export const CONTINUE_PROMPT = 'Continue exactly where your previous reply stopped, without repeating it.';
-
-/** Whether the context is past the trigger at which the manager compacts: the threshold or the window's room. */
-export function needsCompaction(
-  tokens: number,
-  config: { readonly threshold: number; readonly contextWindow: number; readonly reserve: number },
-): boolean {
-  return tokens > config.threshold || tokens > config.contextWindow - config.reserve;
-}

@@ -33,41 +33,52 @@ export interface CompactContext {
 }
 
 /**
- * One compaction, when the context is over the threshold: ask the policy for steps until the view is
- * under the target, then check the result. A failed summary rolls everything back (unless the context
+ * One compaction. Over the threshold (or the window's room): ask the policy for steps until the view is
+ * under the target, then check the result; a failed summary rolls everything back (unless the context
  * would no longer fit the model), and the emergency window is the last resort that keeps the budget.
+ * Below it: take the policy's `early` steps, if it has any.
  */
 export async function compact(ctx: CompactContext): Promise<CompactionResult | null> {
   const before = ctx.tokens();
-  const hardLimit = ctx.config.contextWindow - ctx.config.reserve;
-  if (before <= ctx.config.threshold && before <= hardLimit) return null;
+  if (!overTrigger(ctx, before)) return compactEarly(ctx, before);
   const wasOpen = ctx.breaker.openFor > 0;
   try {
-    return await compactOver(ctx, before, hardLimit);
+    return await compactOver(ctx, before);
   } finally {
     if (wasOpen) ctx.breaker.openFor -= 1;
   }
 }
 
-async function compactOver(ctx: CompactContext, before: number, hardLimit: number): Promise<CompactionResult | null> {
+/** Whether `compact` would do anything now: the view is over the trigger, or the policy has an early step. */
+export function compactionDue(ctx: CompactContext): boolean {
+  return overTrigger(ctx, ctx.tokens()) || (ctx.policy.early?.(compactionState(ctx)) ?? null) !== null;
+}
+
+function overTrigger(ctx: CompactContext, tokens: number): boolean {
+  return tokens > ctx.config.threshold || tokens > ctx.config.contextWindow - ctx.config.reserve;
+}
+
+async function compactOver(ctx: CompactContext, before: number): Promise<CompactionResult | null> {
   const { state, config } = ctx;
   const saved = state.save();
   const at = state.entries.length;
   const steps: StepRecord[] = [];
-  const failure = await runPolicy(ctx, ctx.policy, steps);
+  const next = (s: CompactionState) => ctx.policy.next(s);
+  const failure = await runPolicy(ctx, next, steps, config.target);
   if (failure !== null) {
     ctx.record({ type: 'compaction-failed', at, policy: ctx.policy.name, reason: failure, tokens: before });
     tripBreaker(ctx, at);
-    if (ctx.breaker.openFor === 0 && before <= hardLimit) {
+    if (ctx.breaker.openFor === 0 && before <= config.contextWindow - config.reserve) {
       state.rollback(saved);
       return null;
     }
   }
   // The last resort of every policy, so that compactions come in chunks down to the target.
-  if (ctx.tokens() > config.target) await runPolicy(ctx, emergencyWindow, steps, 'emergency');
+  if (ctx.tokens() > config.target) {
+    await runPolicy(ctx, (s) => emergencyWindow.next(s), steps, config.target, 'emergency');
+  }
 
-  const after = ctx.tokens();
-  if (after > config.threshold) {
+  if (ctx.tokens() > config.threshold) {
     const parts = protectedParts(ctx);
     state.rollback(saved);
     throw new ContextBudgetError(
@@ -76,35 +87,71 @@ async function compactOver(ctx: CompactContext, before: number, hardLimit: numbe
       parts,
     );
   }
-  if (before - after < config.minGain * before) {
+  if (!worthIt(ctx, before)) {
+    const freed = before - ctx.tokens();
     state.rollback(saved);
     ctx.record({
       type: 'compaction-skipped',
       at,
       policy: ctx.policy.name,
-      reason: `it would free only ${before - after} of ${before} tokens`,
+      reason: `it would free only ${freed} of ${before} tokens`,
       tokens: before,
     });
     return null;
   }
+  return commit(ctx, { at, trigger: 'threshold', before, steps });
+}
+
+/**
+ * The policy's early steps, below the threshold. A failed summary rolls them back and counts towards the
+ * breaker; steps that free too little are rolled back without an event, as the policy would offer them
+ * again on every turn.
+ */
+async function compactEarly(ctx: CompactContext, before: number): Promise<CompactionResult | null> {
+  const early = ctx.policy.early?.bind(ctx.policy);
+  if (!early) return null;
+  const saved = ctx.state.save();
+  const at = ctx.state.entries.length;
+  const steps: StepRecord[] = [];
+  const failure = await runPolicy(ctx, early, steps, Number.NEGATIVE_INFINITY);
+  if (failure !== null) {
+    ctx.record({ type: 'compaction-failed', at, policy: ctx.policy.name, reason: failure, tokens: before });
+    tripBreaker(ctx, at);
+  }
+  if (failure !== null || steps.length === 0 || !worthIt(ctx, before)) {
+    ctx.state.rollback(saved);
+    return null;
+  }
+  return commit(ctx, { at, trigger: 'early', before, steps });
+}
+
+function worthIt(ctx: CompactContext, before: number): boolean {
+  return before - ctx.tokens() >= ctx.config.minGain * before;
+}
+
+function commit(
+  ctx: CompactContext,
+  done: Pick<CompactionResult, 'at' | 'trigger' | 'before' | 'steps'>,
+): CompactionResult {
   // Only a summary says the summarizer works again; a compaction that never asked it says nothing.
-  if (steps.some((s) => s.type === 'summarize')) ctx.breaker.failures = 0;
-  const result: CompactionResult = { type: 'compaction', at, policy: ctx.policy.name, before, after, steps };
+  if (done.steps.some((s) => s.type === 'summarize')) ctx.breaker.failures = 0;
+  const result: CompactionResult = { type: 'compaction', policy: ctx.policy.name, ...done, after: ctx.tokens() };
   ctx.record(result);
   return result;
 }
 
-/** Asks `policy` for steps and applies them; returns why a summary failed, or `null`. */
+/** Asks `next` for steps and applies them while the view is over `until`; returns why a summary failed, or `null`. */
 async function runPolicy(
   ctx: CompactContext,
-  policy: Policy,
+  next: (state: CompactionState) => CompactionStep | null,
   steps: StepRecord[],
+  until: number,
   dropReason?: 'emergency',
 ): Promise<string | null> {
   for (let i = 0; i < MAX_STEPS; i++) {
     const state = compactionState(ctx);
-    if (state.tokens <= ctx.config.target) return null;
-    const step = policy.next(state);
+    if (state.tokens <= until) return null;
+    const step = next(state);
     if (!step) return null;
     const outcome = await apply(ctx, step, state.exchanges, dropReason);
     if (typeof outcome === 'string') return outcome;

@@ -608,3 +608,82 @@ describe('memory hooks', () => {
     expect(manager.breakdown().memory).toBe(manager.counter.text('Memory files: /memories/facts.md'));
   });
 });
+
+describe('early steps, below the threshold', () => {
+  // Drops every exchange whose text says DONE, whatever the view's size; null once none is left.
+  const dropDone: Policy = {
+    name: 'drop-done',
+    next: () => null,
+    early: (state) => {
+      const done = state.exchanges.filter((e) => !e.protected && JSON.stringify(e.original).includes('DONE'));
+      return done.length > 0 ? { type: 'drop', exchangeIds: done.map((e) => e.id), reason: 'prune' } : null;
+    },
+  };
+  const work = buildConversation(
+    user('Work the queue.'),
+    assistant(`Ticket A: ${words(200)}`),
+    user('DONE with A.'),
+    assistant(`Ticket B: ${words(20)}`),
+    user('next'),
+  );
+
+  it('are due, taken and recorded as early, and stop once the policy has none', async () => {
+    const manager = appendAll(new ConversationManager({ policy: dropDone, compaction: { threshold: 5_000 } }), work);
+    const before = manager.tokens();
+    expect(manager.needsCompaction()).toBe(true);
+
+    const result = await manager.prepare();
+    expect(result).toMatchObject({ type: 'compaction', trigger: 'early', policy: 'drop-done', before });
+    expect(result!.after).toBeLessThan(before - 150);
+    expect(manager.view()).toEqual([work[0], work[3], work[4]]);
+    expect(manager.recall('turn:1')).toContain('DONE with A.');
+    expect(manager.needsCompaction()).toBe(false);
+    expect(await manager.prepare()).toBeNull();
+    expect(manager.events).toHaveLength(1);
+  });
+
+  it('are not due while a tool_use is unanswered', async () => {
+    const manager = appendAll(new ConversationManager({ policy: dropDone }), [...work, call('t1')]);
+    expect(manager.needsCompaction()).toBe(false);
+    expect(await manager.prepare()).toBeNull();
+  });
+
+  it('are rolled back without an event when they free less than minGain', async () => {
+    const small = [work[0]!, assistant('Ticket A.'), user('DONE.'), assistant(`Ticket B: ${words(400)}`), user('next')];
+    const manager = appendAll(new ConversationManager({ policy: dropDone }), small);
+    expect(await manager.prepare()).toBeNull();
+    expect(manager.view()).toEqual(small);
+    expect(manager.events).toEqual([]);
+  });
+
+  it('roll back a failed summary and count it towards the breaker', async () => {
+    const failing: Summarizer = { summarize: async () => ({ text: '', stopReason: 'end_turn', model: 'm', usage: NO_USAGE }) };
+    const summarizeDone: Policy = {
+      name: 'summarize-done',
+      next: () => null,
+      early: (state) => {
+        const step = dropDone.early!(state);
+        if (step?.type !== 'drop') return null;
+        return { type: 'summarize', exchangeIds: step.exchangeIds, summarizer: failing, prompt: 'p', maxTokens: 100 };
+      },
+    };
+    const manager = appendAll(new ConversationManager({ policy: summarizeDone }), work);
+    expect(await manager.prepare()).toBeNull();
+    expect(manager.view()).toEqual(work);
+    expect(manager.events).toMatchObject([{ type: 'compaction-failed', policy: 'summarize-done' }]);
+  });
+
+  it('are taken from the first hybrid tier that has one', async () => {
+    const policy = hybrid({ summarizer: extractiveSummarizer(), tiers: [slidingWindow(), dropDone] });
+    const manager = appendAll(new ConversationManager({ policy }), work);
+    expect(await manager.prepare()).toMatchObject({ trigger: 'early', policy: 'hybrid' });
+  });
+
+  it('leave the threshold trigger as it was', () => {
+    const at = (threshold: number) =>
+      appendAll(new ConversationManager({ policy: slidingWindow(), compaction: { threshold } }), chat).needsCompaction();
+    const tokens = appendAll(new ConversationManager(), chat).tokens();
+    expect(at(tokens)).toBe(false);
+    expect(at(tokens - 1)).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@ import { hybrid } from '../policies/hybrid.ts';
 import type { Policy } from '../policies/policy.ts';
 import { extractiveSummarizer } from '../summarizers/extractive.ts';
 import { TokenCounter } from '../tokens/token-counter.ts';
-import { compact } from './compact.ts';
+import { type CompactContext, compact, compactionDue } from './compact.ts';
 import { type CompactionConfig, type ResolvedCompaction, resolveCompaction } from './compaction-config.ts';
 import type { CompactionResult, ConversationEvent } from './events.ts';
 import { renderMessages } from './render.ts';
@@ -175,25 +175,21 @@ export class ConversationManager {
 
   /**
    * Compacts when the view is over the threshold (or would not leave `reserve` tokens of the context
-   * window for the reply), cutting down to the target in one go. Returns what was done, or `null`.
-   * Throws `ContextBudgetError` when what must stay is itself over the threshold.
+   * window for the reply), cutting down to the target in one go; below it, takes the policy's `early`
+   * steps if it has any. Returns what was done, or `null`. Throws `ContextBudgetError` when what must
+   * stay is itself over the threshold.
    */
   async prepare(): Promise<CompactionResult | null> {
     if (this.inFlight || this.#state.entries.length === 0) return null;
-    const result = await compact({
-      state: this.#state,
-      policy: this.policy,
-      config: this.config,
-      counter: this.counter,
-      tokens: () => this.tokens(),
-      systemRaw: this.#systemRaw,
-      toolsRaw: this.#toolsRaw,
-      memory: this.#memory,
-      breaker: this.#breaker,
-      record: (event) => this.#events.push(event),
-    });
+    const result = await compact(this.#compactContext());
     if (result) this.#anchor = null;
     return result;
+  }
+
+  /** Whether `prepare()` would compact now: the view is over the trigger, or the policy has an early step. */
+  needsCompaction(): boolean {
+    if (this.inFlight || this.#state.entries.length === 0) return false;
+    return compactionDue(this.#compactContext());
   }
 
   /** The full text of whatever was removed under `key`, or `undefined` for an unknown key. */
@@ -243,6 +239,21 @@ export class ConversationManager {
       manager.#sentRaw = snapshot.calibration.sentRaw;
     }
     return manager;
+  }
+
+  #compactContext(): CompactContext {
+    return {
+      state: this.#state,
+      policy: this.policy,
+      config: this.config,
+      counter: this.counter,
+      tokens: () => this.tokens(),
+      systemRaw: this.#systemRaw,
+      toolsRaw: this.#toolsRaw,
+      memory: this.#memory,
+      breaker: this.#breaker,
+      record: (event) => this.#events.push(event),
+    };
   }
 
   #rawTotal(): number {

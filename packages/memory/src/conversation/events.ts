@@ -24,6 +24,8 @@ export interface CompactionResult {
   /** Transcript length when it happened. */
   readonly at: number;
   readonly policy: string;
+  /** `threshold`: the view was over the threshold (or the window's room); `early`: the policy's `early` step. */
+  readonly trigger: 'threshold' | 'early';
   readonly before: number;
   readonly after: number;
   readonly steps: readonly StepRecord[];

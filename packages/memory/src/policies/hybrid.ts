@@ -27,7 +27,7 @@ export const LOW_IMPORTANCE = 1;
 /**
  * The ladder, cheapest first: clear old tool results, prune exchanges that carry nothing, summarize the
  * older turns, and drop the oldest exchanges only as the last resort. Each tier runs only while the view
- * is still over the target.
+ * is still over the target. Below the threshold, the first tier with an `early` step has its way.
  */
 export function hybrid(options: HybridOptions): Policy {
   const tiers = options.tiers ?? [
@@ -47,6 +47,13 @@ export function hybrid(options: HybridOptions): Policy {
     next(state: CompactionState): CompactionStep | null {
       for (const tier of tiers) {
         const step = tier.next(state);
+        if (step) return step;
+      }
+      return null;
+    },
+    early(state: CompactionState): CompactionStep | null {
+      for (const tier of tiers) {
+        const step = tier.early?.(state);
         if (step) return step;
       }
       return null;

@@ -66,6 +66,14 @@ export type CompactionStep =
 export interface Policy {
   readonly name: string;
   next(state: CompactionState): CompactionStep | null;
+  /**
+   * A step worth taking although the view is under the threshold, or `null` (the default): say, a unit
+   * of work that has just closed leaves the view at once, whole, rather than at the next threshold
+   * crossing. Asked on every `prepare()` below the threshold, and again after each step it returns, so
+   * it must return `null` once what it looks for is gone. Keep it for chunks: a step every turn would
+   * change the prompt's prefix every turn and defeat prompt caching.
+   */
+  early?(state: CompactionState): CompactionStep | null;
 }
 
 /** The recent tail kept word for word by default: 2,000 tokens, or a quarter of the target if less. */
