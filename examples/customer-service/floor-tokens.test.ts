@@ -27,12 +27,12 @@ const transcript: Anthropic.MessageParam[] = [
 const fixed = { system: 'You are a support agent.', tools: [] };
 
 describe('floorTokens', () => {
-  it('charges each turn the fixed prompt, the task and the messages since the latest ticket fetch', () => {
+  it('charges each turn the fixed prompt, the task and the ticket’s messages: since its fetch, or its closing exchange', () => {
     const base = counter.system(fixed.system) + counter.messages([task]);
     expect(floorTokens(transcript, fixed, counter)).toEqual([
       base,
       base + counter.messages(transcript.slice(1, 3)),
-      base + counter.messages(transcript.slice(1, 5)),
+      base + counter.messages(transcript.slice(3, 5)),
       base + counter.messages(transcript.slice(5, 7)),
     ]);
   });

@@ -9,8 +9,9 @@ export interface FixedPrompt {
 
 /**
  * The `floor`, turn by turn: the input tokens each turn would need if it carried only the system prompt,
- * the tools, the task (the first message) and the current ticket's own messages, those since the latest
- * `get_next_ticket` call. No policy that keeps the current ticket can go below it. `transcript` is a run's
+ * the tools, the task (the first message) and the current ticket's own messages: those since the latest
+ * `get_next_ticket` call, and once a ticket is marked complete only that last exchange, which tells the
+ * agent to move on. No policy that keeps the current ticket can go below it. `transcript` is a run's
  * whole, uncompacted history; each assistant message in it is one turn, whose request held everything before
  * it. Counted with `counter`, as the simulator counts: exact offline, an estimate against Claude.
  */
@@ -27,16 +28,16 @@ export function floorTokens(
   for (const message of rest) {
     if (message.role === 'assistant') {
       turns.push(base + counter.messages(ticket));
-      if (fetchesTicket(message)) ticket = [];
+      if (calls(message, 'get_next_ticket') || calls(message, 'mark_complete')) ticket = [];
     }
     ticket.push(message);
   }
   return turns;
 }
 
-function fetchesTicket(message: Anthropic.MessageParam): boolean {
+function calls(message: Anthropic.MessageParam, tool: string): boolean {
   return (
     typeof message.content !== 'string' &&
-    message.content.some((block) => block.type === 'tool_use' && block.name === 'get_next_ticket')
+    message.content.some((block) => block.type === 'tool_use' && block.name === tool)
   );
 }

@@ -31,7 +31,7 @@ describe('createSupportDesk', () => {
       status: 'draft saved',
       words: 3,
     });
-    expect(desk.markComplete('TKT-0001')).toEqual({ ticket_id: 'TKT-0001', status: 'resolved' });
+    expect(desk.markComplete('TKT-0001')).toEqual({ ticket_id: 'TKT-0001', status: 'resolved', tickets_remaining: 1 });
     expect(desk.records[0]).toEqual({
       id: 'TKT-0001',
       category: 'product',

@@ -23,7 +23,8 @@ export const QUEUE_EMPTY = 'The queue is empty: there are no more tickets.';
 
 /**
  * The desk the tools act on. `get_next_ticket` hands out the queue in order, as the cookbook's did (a
- * ticket once fetched is not handed out again); the other methods record their change and confirm it. A
+ * ticket once fetched is not handed out again); the other methods record their change and confirm it, and
+ * `mark_complete` says how many tickets remain in the queue. A
  * call naming a ticket that was not handed out fails with a message saying what to do.
  */
 export function createSupportDesk(tickets: readonly Ticket[]): RecordingDesk {
@@ -62,7 +63,7 @@ export function createSupportDesk(tickets: readonly Ticket[]): RecordingDesk {
     },
     markComplete(ticketId) {
       record(ticketId).completed = true;
-      return { ticket_id: ticketId, status: 'resolved' };
+      return { ticket_id: ticketId, status: 'resolved', tickets_remaining: tickets.length - records.length };
     },
   };
 }

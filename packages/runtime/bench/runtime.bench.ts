@@ -67,7 +67,8 @@ async function agent(store?: SessionStore): Promise<number> {
 
 const directory = mkdtempSync(join(tmpdir(), 'cairn-bench-'));
 const turns = await direct();
-if ((await agent(new InMemorySessionStore())) !== turns) throw new Error('the two loops took different numbers of turns');
+if ((await agent(new InMemorySessionStore())) !== turns)
+  throw new Error('the two loops took different numbers of turns');
 const measured = await interleave(
   [
     { name: `direct SDK loop (${turns} turns)`, fn: direct },

@@ -25,5 +25,4 @@ describe('run decisions', () => {
       expect(limitReached(turns, max, budget, spent)).toBe(limit);
     },
   );
-
 });

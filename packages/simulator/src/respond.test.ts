@@ -7,6 +7,7 @@ import { TICKET_LOG } from './support-desk.ts';
 import {
   DESK_SYSTEM,
   DESK_TOOLS,
+  DeskWorld,
   EXPECTED_REPORT,
   MEMORY_TOOL,
   runDesk,
@@ -59,11 +60,17 @@ describe('respond, as a support agent', () => {
     expect(draft.response).toContain('TKT-0001');
   });
 
-  it('views memory first, records each ticket in its log and reads the log before the report', async () => {
+  it('views memory with its first fetch, records each ticket in its log and reads the log with the last fetch', async () => {
     const run = await runDesk(send, { memory: true });
     const calls = callsOf(run.history);
-    expect(calls[0]).toMatchObject({ name: 'memory', input: { command: 'view', path: '/memories' } });
-    expect(calls.at(-1)).toMatchObject({ name: 'memory', input: { command: 'view', path: TICKET_LOG } });
+    expect(calls.slice(0, 2)).toMatchObject([
+      { name: 'memory', input: { command: 'view', path: '/memories' } },
+      { name: 'get_next_ticket' },
+    ]);
+    expect(calls.slice(-2)).toMatchObject([
+      { name: 'get_next_ticket' },
+      { name: 'memory', input: { command: 'view', path: TICKET_LOG } },
+    ]);
     expect(parseReport(run.world.files.get(TICKET_LOG) ?? '').map((l) => l.id)).toEqual([
       'TKT-0005',
       'TKT-0004',
@@ -71,7 +78,24 @@ describe('respond, as a support agent', () => {
       'TKT-0002',
       'TKT-0001',
     ]);
-    expect(run.turns).toBe(39);
+    // As many turns as without memory: both memory reads go alongside a fetch.
+    expect(run.turns).toBe(37);
+    expect(reportLines(run.report)).toEqual(EXPECTED_REPORT);
+  });
+
+  it('reads the log after the empty fetch when mark_complete does not say how many tickets remain', async () => {
+    const world = new (class extends DeskWorld {
+      override run(name: string, input: Record<string, unknown>) {
+        return name === 'mark_complete' ? { content: 'Closed.', isError: false } : super.run(name, input);
+      }
+    })();
+    const run = await runDesk(send, { memory: true, world });
+    expect(callsOf(run.history).slice(-2)).toMatchObject([
+      { name: 'get_next_ticket' },
+      { name: 'memory', input: { command: 'view', path: TICKET_LOG } },
+    ]);
+    expect(run.history.at(-3)).toMatchObject({ role: 'assistant', content: [{ type: 'text' }, { name: 'memory' }] });
+    expect(run.turns).toBe(38);
     expect(reportLines(run.report)).toEqual(EXPECTED_REPORT);
   });
 

@@ -23,8 +23,9 @@ const LOG_HEADER = '# Ticket log (id | category | priority | team | outcome), ne
 
 /**
  * The support agent's next move, from the desk as the request shows it and the tools it offers. With the
- * memory tool it views `/memories` first, creates the ticket log if missing, and records each ticket
- * alongside `mark_complete`; when the queue is empty it reads the log, then writes the final report.
+ * memory tool it views `/memories` alongside its first `get_next_ticket`, creates the ticket log if missing,
+ * and records each ticket alongside `mark_complete`; it reads the log alongside the `get_next_ticket` that
+ * finds the queue empty (when `mark_complete` said no tickets remain) or after it, then writes the final report.
  */
 export function supportDesk(state: DeskState, offered: ReadonlySet<string>, rules: DeskRules): DeskTurn {
   const memory = offered.has('memory');
@@ -32,8 +33,9 @@ export function supportDesk(state: DeskState, offered: ReadonlySet<string>, rule
     state.lastCalls.find((c) => c.name === 'memory' && c.input.command === 'view' && c.input.path === path);
   if (memory && state.fetches === 0 && state.lastCalls.length === 0) {
     return turn(
-      'Let me check my memory directory before starting.',
+      'Let me check my memory directory and fetch the first ticket.',
       memoryCall({ command: 'view', path: MEMORY_ROOT }),
+      fetchTicket(),
     );
   }
   if (state.queueEmpty || viewed(TICKET_LOG)) {
@@ -54,13 +56,25 @@ export function supportDesk(state: DeskState, offered: ReadonlySet<string>, rule
 function ticketTurn(state: DeskState, offered: ReadonlySet<string>, rules: DeskRules): DeskTurn {
   const ticket = state.current === undefined ? undefined : state.tickets.get(state.current);
   const step = ticket && nextStep(ticket, offered);
-  if (!ticket || !step) {
+  if (ticket && step) return stepTurn(ticket, step, offered.has('memory'), rules);
+  if (ticket && offered.has('memory') && noneRemaining(state)) {
     return turn(
-      ticket ? `${ticket.id} is complete. Fetching the next ticket.` : 'Fetching the next ticket.',
+      `${ticket.id} is complete and no tickets remain. Confirming the queue is empty and reading my ticket log for the report.`,
       fetchTicket(),
+      memoryCall({ command: 'view', path: TICKET_LOG }),
     );
   }
-  return stepTurn(ticket, step, offered.has('memory'), rules);
+  return turn(
+    ticket ? `${ticket.id} is complete. Fetching the next ticket.` : 'Fetching the next ticket.',
+    fetchTicket(),
+  );
+}
+
+/** Whether the `mark_complete` just answered says the queue has no tickets left (`"tickets_remaining": 0`). */
+function noneRemaining(state: DeskState): boolean {
+  return state.lastCalls.some(
+    (c) => c.name === 'mark_complete' && !c.isError && /"tickets_remaining"\s*:\s*0(?!\d)/.test(c.result),
+  );
 }
 
 function stepTurn(t: TicketRecord, step: DeskStep, memory: boolean, rules: DeskRules): DeskTurn {

@@ -657,7 +657,9 @@ describe('early steps, below the threshold', () => {
   });
 
   it('roll back a failed summary and count it towards the breaker', async () => {
-    const failing: Summarizer = { summarize: async () => ({ text: '', stopReason: 'end_turn', model: 'm', usage: NO_USAGE }) };
+    const failing: Summarizer = {
+      summarize: async () => ({ text: '', stopReason: 'end_turn', model: 'm', usage: NO_USAGE }),
+    };
     const summarizeDone: Policy = {
       name: 'summarize-done',
       next: () => null,
@@ -681,7 +683,10 @@ describe('early steps, below the threshold', () => {
 
   it('leave the threshold trigger as it was', () => {
     const at = (threshold: number) =>
-      appendAll(new ConversationManager({ policy: slidingWindow(), compaction: { threshold } }), chat).needsCompaction();
+      appendAll(
+        new ConversationManager({ policy: slidingWindow(), compaction: { threshold } }),
+        chat,
+      ).needsCompaction();
     const tokens = appendAll(new ConversationManager(), chat).tokens();
     expect(at(tokens)).toBe(false);
     expect(at(tokens - 1)).toBe(true);

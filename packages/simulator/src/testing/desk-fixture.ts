@@ -144,6 +144,10 @@ export class DeskWorld {
     }
     if (name === 'search_knowledge_base') return ok(JSON.stringify(ARTICLES[String(input.category)] ?? []));
     if (name === 'memory') return this.#memory(input);
+    if (name === 'mark_complete') {
+      const remaining = TICKETS.length - this.#next;
+      return ok(JSON.stringify({ ticket_id: input.ticket_id, status: 'resolved', tickets_remaining: remaining }));
+    }
     return ok(`${name} done for ${String(input.ticket_id)}.`);
   }
 
