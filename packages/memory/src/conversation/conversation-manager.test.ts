@@ -658,6 +658,7 @@ describe('early steps, below the threshold', () => {
 
   it('roll back a failed summary and count it towards the breaker', async () => {
     const failing: Summarizer = {
+      name: 'empty',
       summarize: async () => ({ text: '', stopReason: 'end_turn', model: 'm', usage: NO_USAGE }),
     };
     const summarizeDone: Policy = {
