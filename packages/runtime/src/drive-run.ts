@@ -27,9 +27,13 @@ export interface DriveOptions {
  */
 export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, options: DriveOptions): void {
   const machine = agentMachine.provide({ actors: agentSteps(scope) });
-  const inspect = options.inspect ?? (() => {});
   const snapshot = start.snapshot as unknown as Snapshot<unknown> | undefined;
-  const actor = createActor(machine, { input: start.input, inspect, ...(snapshot && { snapshot }) });
+  // Without an inspector XState builds no inspection events: pass one only when asked.
+  const actor = createActor(machine, {
+    input: start.input,
+    ...(options.inspect && { inspect: options.inspect }),
+    ...(snapshot && { snapshot }),
+  });
   // A step that changed nothing (a prepare() that did not compact, say) resumes the same from the
   // previous save, so that save is skipped; the final save always happens.
   let savedVersion = '';

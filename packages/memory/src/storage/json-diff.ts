@@ -139,7 +139,7 @@ function isSame(previous: unknown, next: unknown): boolean {
 }
 
 /** What `JSON.stringify` sees of a value: `undefined` where it writes nothing (or `null` in an array). */
-function asJson(value: unknown): unknown {
+export function asJson(value: unknown): unknown {
   const own =
     typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function'
       ? (value as { toJSON(): unknown }).toJSON()
