@@ -30,7 +30,7 @@ describe('cairn inspect', () => {
     expect(text).toMatch(/^ {2}system +\d+/m);
     expect(text).toContain(`compactions: ${result.compactions.length}`);
     expect(text).toMatch(
-      /at message \d+ {2}summarization {2}[\d,]+ → [\d,]+ tokens \(estimated\).*summarizer \$0\.\d{4}/,
+      /at message \d+ {2}summarization \(threshold\) {2}[\d,]+ → [\d,]+ tokens \(estimated\).*summarizer \$0\.\d{4}/,
     );
     expect(text).toContain(`$${result.costUsd.toFixed(4)} ($${result.costUsdUncached.toFixed(4)} without caching)`);
     expect(await main(['inspect', 'missing', '--dir', dir])).toBe(1);

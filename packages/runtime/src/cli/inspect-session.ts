@@ -14,7 +14,7 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const usd = (n: number) => `$${n.toFixed(4)}`;
 
 /**
- * A stored session as text: the context's token breakdown (local estimates), each compaction (where, policy,
+ * A stored session as text: the context's token breakdown (local estimates), each compaction (where, policy and trigger,
  * tokens before and after, what its summaries cost) and the cost of every call, with and without caching.
  */
 export async function inspectSession(
@@ -48,7 +48,9 @@ export async function inspectSession(
     `compactions: ${compactions.length}`,
     ...compactions.map((c) => {
       const cost = summaryCost(c, prices);
-      return `  at message ${c.at}  ${c.policy}  ${int(c.before)} → ${int(c.after)} tokens (estimated)  steps: ${c.steps.map((s) => s.type).join(', ')}  summarizer ${usd(cost)}`;
+      // Sessions saved before compactions had a trigger were all triggered by the threshold.
+      const trigger = c.trigger ?? 'threshold';
+      return `  at message ${c.at}  ${c.policy} (${trigger})  ${int(c.before)} → ${int(c.after)} tokens (estimated)  steps: ${c.steps.map((s) => s.type).join(', ')}  summarizer ${usd(cost)}`;
     }),
     '',
     `cost (prices as of ${PRICES_AS_OF})`,
