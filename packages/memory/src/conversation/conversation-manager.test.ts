@@ -680,6 +680,8 @@ describe('early steps, below the threshold', () => {
     const policy = hybrid({ summarizer: extractiveSummarizer(), tiers: [slidingWindow(), dropDone] });
     const manager = appendAll(new ConversationManager({ policy }), work);
     expect(await manager.prepare()).toMatchObject({ trigger: 'early', policy: 'hybrid' });
+    // Without such a tier hybrid has none, so nothing looks at the view below the threshold.
+    expect(hybrid({ summarizer: extractiveSummarizer() }).early).toBeUndefined();
   });
 
   it('leave the threshold trigger as it was', () => {

@@ -42,7 +42,7 @@ export function hybrid(options: HybridOptions): Policy {
     summarization(options),
     slidingWindow(),
   ];
-  return {
+  const policy: Policy = {
     name: 'hybrid',
     next(state: CompactionState): CompactionStep | null {
       for (const tier of tiers) {
@@ -51,6 +51,11 @@ export function hybrid(options: HybridOptions): Policy {
       }
       return null;
     },
+  };
+  // Only when a tier has early steps: asking for them costs a look at the whole view on every turn.
+  if (!tiers.some((tier) => tier.early)) return policy;
+  return {
+    ...policy,
     early(state: CompactionState): CompactionStep | null {
       for (const tier of tiers) {
         const step = tier.early?.(state);
