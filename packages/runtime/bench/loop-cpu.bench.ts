@@ -8,12 +8,10 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { extractiveSummarizer, InMemorySessionStore, TokenCounter } from '@cairn/memory';
 import { respond, validateRequest } from '@cairn/simulator';
-import { runToolCalls } from '@cairn/tools';
 import { interleave, report } from '../../../scripts/bench-kit.ts';
-import { createAgent, type ModelClient, withCacheBreakpoints } from '../src/index.ts';
-import { DESK_SYSTEM, DESK_TASK, deskTools } from '../src/testing/desk-tools.ts';
+import type { ModelClient } from '../src/index.ts';
+import { agentLoop, directLoop, MODEL } from './desk-loops.ts';
 
-const MODEL = 'claude-sonnet-4-6';
 const deps = { counter: new TokenCounter({ model: MODEL }), summarizer: extractiveSummarizer() };
 
 /** The slice of the SDK client the loops use, answered by `respond` from a JSON copy of the request. */
@@ -43,30 +41,8 @@ async function answer(body: unknown): Promise<Anthropic.Message> {
   } as Anthropic.Message;
 }
 
-async function direct(): Promise<number> {
-  const tools = deskTools();
-  const messages: Anthropic.MessageParam[] = [{ role: 'user', content: DESK_TASK }];
-  for (let turns = 1; ; turns++) {
-    const prompt = withCacheBreakpoints({ system: DESK_SYSTEM, tools: tools.map((t) => t.definition), messages });
-    const message = await client.messages.stream({ model: MODEL, max_tokens: 4_096, ...prompt }).finalMessage();
-    messages.push({ role: 'assistant', content: message.content });
-    const toolCalls = message.content.filter((b) => b.type === 'tool_use');
-    if (toolCalls.length === 0) return turns;
-    messages.push({ role: 'user', content: await runToolCalls(toolCalls, tools) });
-  }
-}
-
-async function agent(store: boolean): Promise<number> {
-  const run = createAgent({
-    client,
-    model: MODEL,
-    system: DESK_SYSTEM,
-    tools: deskTools(),
-    recall: false,
-    ...(store && { store: new InMemorySessionStore() }),
-  }).run(DESK_TASK);
-  return (await run.result()).turns;
-}
+const direct = () => directLoop(client);
+const agent = (store: boolean) => agentLoop(client, store ? new InMemorySessionStore() : undefined);
 
 const turns = await direct();
 const measured = await interleave(

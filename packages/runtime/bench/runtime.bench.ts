@@ -12,12 +12,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Anthropic from '@anthropic-ai/sdk';
 import { FileSessionStore, InMemorySessionStore, type SessionStore } from '@cairn/memory';
-import { runToolCalls } from '@cairn/tools';
 import { interleave, medianRatio, report } from '../../../scripts/bench-kit.ts';
-import { createAgent, withCacheBreakpoints } from '../src/index.ts';
-import { DESK_SYSTEM, DESK_TASK, deskTools } from '../src/testing/desk-tools.ts';
+import { agentLoop, directLoop } from './desk-loops.ts';
 
-const MODEL = 'claude-sonnet-4-6';
 const sim = await simulatorProcess();
 const client = new Anthropic({ baseURL: sim.baseURL, apiKey: 'bench', maxRetries: 0 });
 
@@ -35,35 +32,8 @@ async function simulatorProcess(): Promise<{ baseURL: string; close: () => void 
   throw new Error('cairn-sim exited before it printed its address');
 }
 
-async function direct(): Promise<number> {
-  const tools = deskTools();
-  const messages: Anthropic.MessageParam[] = [{ role: 'user', content: DESK_TASK }];
-  for (let turns = 1; ; turns++) {
-    // The same request the agent sends, cache breakpoints included, so the simulator does the same work.
-    const prompt = withCacheBreakpoints({
-      system: DESK_SYSTEM,
-      tools: tools.map((t) => t.definition),
-      messages,
-    });
-    const message = await client.messages.stream({ model: MODEL, max_tokens: 4_096, ...prompt }).finalMessage();
-    messages.push({ role: 'assistant', content: message.content });
-    const calls = message.content.filter((b) => b.type === 'tool_use');
-    if (calls.length === 0) return turns;
-    messages.push({ role: 'user', content: await runToolCalls(calls, tools) });
-  }
-}
-
-async function agent(store?: SessionStore): Promise<number> {
-  const run = createAgent({
-    client,
-    model: MODEL,
-    system: DESK_SYSTEM,
-    tools: deskTools(),
-    recall: false,
-    ...(store && { store }),
-  }).run(DESK_TASK);
-  return (await run.result()).turns;
-}
+const direct = () => directLoop(client);
+const agent = (store?: SessionStore) => agentLoop(client, store);
 
 const directory = mkdtempSync(join(tmpdir(), 'cairn-bench-'));
 const turns = await direct();
