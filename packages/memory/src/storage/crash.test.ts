@@ -57,7 +57,8 @@ describe('crash safety', () => {
       const messages = (session?.conversation as { messages: string[] } | undefined)?.messages ?? [];
       expect(messages.length).toBeGreaterThan(acks.session);
       expect(messages.every((text, n) => text === crashMessage(n))).toBe(true);
-      expect(session?.usage).toHaveLength(messages.length);
+      // No session yet when the child died before its first save landed: nothing to check but that.
+      expect(session?.usage ?? []).toHaveLength(messages.length);
     }
     expect(acks.memory.length).toBeGreaterThan(KILLS);
     expect(acks.session).toBeGreaterThan(KILLS);
