@@ -28,7 +28,10 @@ export type BilledUsage = Pick<Anthropic.Usage, 'input_tokens' | 'output_tokens'
 
 const PER_TOKEN = 1 / 1_000_000;
 
-/** Prices one call as the API bills it: 5-minute and 1-hour cache writes, cache reads and output apart. */
+/**
+ * Prices one call as the API bills it: 5-minute and 1-hour cache writes, cache reads and output apart. The
+ * entry is frozen.
+ */
 export function priceCall(
   role: CallRole,
   model: string,
@@ -49,7 +52,8 @@ export function priceCall(
       output * price.output) *
     PER_TOKEN;
   const costUsdUncached = ((input + read + write) * price.input + output * price.output) * PER_TOKEN;
-  return {
+  // Frozen: an entry never changes once billed, and a session store copies a frozen entry only once.
+  return Object.freeze({
     role,
     model,
     time: time.toISOString(),
@@ -60,5 +64,5 @@ export function priceCall(
     cacheWrite1hTokens: write1h,
     costUsd,
     costUsdUncached,
-  };
+  });
 }

@@ -156,6 +156,16 @@ describe('ConversationManager.append', () => {
     },
   );
 
+  it('freezes what it appends, blocks and all: the transcript never changes once written', () => {
+    const manager = new ConversationManager();
+    const message = user([{ type: 'text', text: 'Refund TKT-1.' }]);
+    manager.append(message);
+    expect(manager.transcript[0]).toBe(message);
+    expect(() => {
+      (message.content as Anthropic.TextBlockParam[])[0]!.text = 'changed';
+    }).toThrow(TypeError);
+  });
+
   it('accepts parallel results followed by text, and keeps the transcript as given', () => {
     const messages = [user('a'), call('t1', 't2'), user([result('t2'), result('t1'), { type: 'text', text: 'and?' }])];
     const manager = appendAll(new ConversationManager(), messages);

@@ -6,6 +6,7 @@ import { extractiveSummarizer } from '../summarizers/extractive.ts';
 import { TokenCounter } from '../tokens/token-counter.ts';
 import { type CompactContext, compact, compactionDue } from './compact.ts';
 import { type CompactionConfig, type ResolvedCompaction, resolveCompaction } from './compaction-config.ts';
+import { deepFreeze } from './deep-freeze.ts';
 import type { CompactionResult, ConversationEvent } from './events.ts';
 import { renderMessages } from './render.ts';
 import { sequenceProblem, toolUseIds } from './sequence.ts';
@@ -102,7 +103,11 @@ export class ConversationManager {
     return this.#state.summary;
   }
 
-  /** Appends a message; throws `ConversationError` when the Messages API would not accept the sequence. */
+  /**
+   * Appends a message; throws `ConversationError` when the Messages API would not accept the sequence. The
+   * message is frozen, blocks and all: the transcript never changes once written (append a copy of a message
+   * you mean to keep editing).
+   */
   append(message: Message, options: AppendOptions = {}): void {
     const entries = this.#state.entries;
     const problem = sequenceProblem(entries.at(-1)?.message, message);
@@ -231,7 +236,7 @@ export class ConversationManager {
     }
     const manager = new ConversationManager(deps);
     manager.#state.restore(snapshot);
-    manager.#events.push(...snapshot.events);
+    manager.#events.push(...snapshot.events.map(deepFreeze));
     for (const [key, value] of Object.entries(snapshot.offloaded)) manager.#offloaded.set(key, value);
     if (snapshot.calibration) {
       manager.counter.ratio = snapshot.calibration.ratio;
@@ -252,7 +257,7 @@ export class ConversationManager {
       toolsRaw: this.#toolsRaw,
       memory: this.#memory,
       breaker: this.#breaker,
-      record: (event) => this.#events.push(event),
+      record: (event) => this.#events.push(deepFreeze(event)),
     };
   }
 

@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Exchange, ToolResultInfo } from '../policies/policy.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
+import { deepFreeze } from './deep-freeze.ts';
 import { toolResultText } from './render.ts';
 import type { ConversationSnapshot, SnapshotEntry } from './snapshot.ts';
 import { exchangeIdOf, headBlocks, headMessage, placeholderFor, turnKey, withClearedResults } from './view-parts.ts';
@@ -51,7 +52,9 @@ export class ViewState {
     return this.#viewRaw;
   }
 
+  /** Keeps `entry`, frozen through: the transcript never changes once written. */
   append(entry: SnapshotEntry): void {
+    deepFreeze(entry);
     const index = this.entries.length;
     this.entries.push(entry);
     this.messages.push(entry.message);
@@ -177,6 +180,7 @@ export class ViewState {
 
   restore(snapshot: ConversationSnapshot): void {
     for (const entry of snapshot.entries) {
+      deepFreeze(entry);
       this.entries.push(entry);
       this.messages.push(entry.message);
       this.#index(entry, this.entries.length - 1);

@@ -37,6 +37,30 @@ describe('copyJson', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('copies an object frozen through once, and anything else every time', () => {
+    const entry = Object.freeze({
+      role: 'user',
+      content: Object.freeze([Object.freeze({ type: 'text', text: 'hi' })]),
+    });
+    const session = { entries: [entry] };
+    const first = copyJson(session) as { entries: unknown[] };
+    const second = copyJson(session) as { entries: unknown[] };
+    expect(second).not.toBe(first);
+    expect(second.entries).not.toBe(first.entries);
+    expect(second.entries[0]).toBe(first.entries[0]);
+    expect(second).toEqual(roundTrip(session));
+  });
+
+  it('follows a mutable object inside a frozen one, and what a frozen toJSON returns', () => {
+    const inner = { text: 'before' };
+    const shallow = Object.freeze({ inner });
+    let calls = 0;
+    const dated = Object.freeze({ toJSON: () => ({ calls: ++calls }) });
+    expect(copyJson([shallow, dated])).toEqual([{ inner: { text: 'before' } }, { calls: 1 }]);
+    inner.text = 'after';
+    expect(copyJson([shallow, dated])).toEqual([{ inner: { text: 'after' } }, { calls: 2 }]);
+  });
+
   it('refuses a BigInt as JSON does', () => {
     expect(() => copyJson({ n: 1n })).toThrow(TypeError);
   });

@@ -1,0 +1,13 @@
+/**
+ * Freezes `value` and every object it holds, in place, and returns it. An object already frozen is taken as
+ * frozen through (it is not walked again, which also ends cycles); typed arrays cannot be frozen and are
+ * left as they are.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value) || ArrayBuffer.isView(value)) {
+    return value;
+  }
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  return value;
+}
