@@ -14,6 +14,7 @@ export type {
   TokenBreakdown,
 } from './conversation/conversation-manager.ts';
 export { ConversationManager } from './conversation/conversation-manager.ts';
+export { deepFreeze } from './conversation/deep-freeze.ts';
 export type { CompactionResult, ConversationEvent, StepRecord } from './conversation/events.ts';
 export { renderMessages } from './conversation/render.ts';
 export { viewProblems } from './conversation/sequence.ts';

@@ -1,4 +1,4 @@
-import type { SessionStore } from '@cairn/memory';
+import { deepFreeze, type SessionStore } from '@cairn/memory';
 import { createActor, type InspectionEvent, type Snapshot, type SnapshotFrom } from 'xstate';
 import { AgentError } from './agent-error.ts';
 import type { RunResult } from './agent-event.ts';
@@ -37,6 +37,8 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
   // A step that changed nothing (a prepare() that did not compact, say) resumes the same from the
   // previous save, so that save is skipped; the final save always happens.
   let savedVersion = '';
+  // A frozen copy, the same for every save of this run: a session store copies it once.
+  const record = deepFreeze(JSON.parse(JSON.stringify(options.record)) as DriveOptions['record']);
   const save = async (force = false) => {
     if (!options.store) return;
     const version = `${scope.manager.transcript.length}:${scope.manager.events.length}:${scope.ledger.length}`;
@@ -45,7 +47,7 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
     await options.store.save({
       id: scope.sessionId,
       conversation: scope.manager.toJSON(),
-      machine: { ...options.record, snapshot: actor.getPersistedSnapshot() },
+      machine: { ...record, snapshot: actor.getPersistedSnapshot() },
       usage: scope.ledger,
     });
   };
