@@ -53,6 +53,12 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A step that threw: stopped when an abort was asked for (the abort is why), failed otherwise. */
+const ON_STEP_ERROR = [
+  { guard: 'abortRequested', target: 'stopped', actions: 'stopForAbort' },
+  { target: 'failed', actions: 'fail' },
+] as const;
+
 /**
  * The agent loop. `preparing` checks the limits and whether to compact, `compacting` runs the context
  * manager's compaction, `sampling` calls the model, `acting` runs the tools; it ends `done` (the model
@@ -115,10 +121,7 @@ export const agentMachine = setup({
         src: 'compact',
         input: ({ context }) => ({ turn: context.turns + 1 }),
         onDone: { target: 'sampling', actions: assign(({ event }) => afterStep(event.output)) },
-        onError: [
-          { guard: 'abortRequested', target: 'stopped', actions: 'stopForAbort' },
-          { target: 'failed', actions: 'fail' },
-        ],
+        onError: ON_STEP_ERROR,
       },
     },
     sampling: {
@@ -156,10 +159,7 @@ export const agentMachine = setup({
             ),
           },
         ],
-        onError: [
-          { guard: 'abortRequested', target: 'stopped', actions: 'stopForAbort' },
-          { target: 'failed', actions: 'fail' },
-        ],
+        onError: ON_STEP_ERROR,
       },
     },
     acting: {
@@ -167,10 +167,7 @@ export const agentMachine = setup({
         src: 'act',
         input: ({ context }) => ({ turn: context.turns }),
         onDone: { target: 'preparing', actions: assign(({ event }) => afterStep(event.output)) },
-        onError: [
-          { guard: 'abortRequested', target: 'stopped', actions: 'stopForAbort' },
-          { target: 'failed', actions: 'fail' },
-        ],
+        onError: ON_STEP_ERROR,
       },
     },
     done: { type: 'final' },

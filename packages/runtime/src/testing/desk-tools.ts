@@ -1,32 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { TICKETS as FIXTURE_TICKETS } from '@cairn/simulator/testing';
 import { defineTool, type Tool } from '@cairn/tools';
 import * as z from 'zod';
 
-/** Tickets whose category and priority follow from the simulator's default desk rules. */
-export const TICKETS = [
-  {
-    id: 'TKT-0001',
-    customer_name: 'Dana Reyes',
-    subject: 'Charged twice for my subscription',
-    description: 'I was charged twice on 2024-03-02: two payments of $49.99 for invoice INV-2231. Please refund one.',
-  },
-  {
-    id: 'TKT-0002',
-    customer_name: 'Sam Okafor',
-    subject: 'Package never arrived',
-    description: 'My package for order ORD-88123 never arrived. Tracking 1Z999AA10123456784 is stuck in transit.',
-  },
-  {
-    id: 'TKT-0003',
-    customer_name: 'Lee Park',
-    subject: 'Locked out of my account',
-    description: 'I am locked out of my account after the password reset email expired. My username is lpark.',
-  },
-] as const;
+export { DESK_SYSTEM, DESK_TASK } from '@cairn/simulator/testing';
 
-export const DESK_SYSTEM =
-  'You are a support agent. Work the ticket queue one ticket at a time, then write the final report.';
-export const DESK_TASK = 'Please process every ticket in the queue.';
+/** The simulator's first three test tickets: their category and priority follow from its default desk rules. */
+export const TICKETS = FIXTURE_TICKETS.slice(0, 3);
 
 const ARTICLE = 'Refunds, deliveries and account unlocks are handled by the team named in the routing table. ';
 
