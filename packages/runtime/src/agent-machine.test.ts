@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromPromise, type InspectionEvent, toPromise } from 'xstate';
+import { createActor, type InspectionEvent, toPromise } from 'xstate';
 import { agentMachine, type SampleOutput, type StepOutput, type TurnInput } from './agent-machine.ts';
+import { fromStep } from './step-actor.ts';
 
 const spent = { costUsd: 0, inputTokens: 0 };
 const step = (output: Partial<StepOutput> = {}): StepOutput => ({ spent, needsCompaction: false, ...output });
@@ -10,13 +11,13 @@ function scripted(stopReasons: SampleOutput['stopReason'][], compactFirst = fals
   const replies = [...stopReasons];
   return agentMachine.provide({
     actors: {
-      compact: fromPromise<StepOutput, TurnInput>(async () => step()),
-      sample: fromPromise<SampleOutput, TurnInput>(async () => ({
+      compact: fromStep<StepOutput, TurnInput>(async () => step()),
+      sample: fromStep<SampleOutput, TurnInput>(async () => ({
         ...step(),
         stopReason: replies.shift() ?? 'end_turn',
         text: 'hi',
       })),
-      act: fromPromise<StepOutput, TurnInput>(async () => step({ needsCompaction: compactFirst })),
+      act: fromStep<StepOutput, TurnInput>(async () => step({ needsCompaction: compactFirst })),
     },
   });
 }

@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import { type Budget, limitReached, nextStep, type RunStopReason, type Spent } from './run-decisions.ts';
+import { fromStep } from './step-actor.ts';
 
 /** What every step actor reports back: the run's spending and whether the context is over its trigger. */
 export interface StepOutput {
@@ -72,9 +73,9 @@ export const agentMachine = setup({
     events: {} as { type: 'abort' },
   },
   actors: {
-    compact: fromPromise<StepOutput, TurnInput>(notProvided('compact')),
-    sample: fromPromise<SampleOutput, TurnInput>(notProvided('sample')),
-    act: fromPromise<StepOutput, TurnInput>(notProvided('act')),
+    compact: fromStep<StepOutput, TurnInput>(notProvided('compact')),
+    sample: fromStep<SampleOutput, TurnInput>(notProvided('sample')),
+    act: fromStep<StepOutput, TurnInput>(notProvided('act')),
   },
   guards: {
     limitReached: ({ context: c }) => limitReached(c.turns, c.maxIterations, c.budget, c.spent) !== null,

@@ -1,7 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { CompactionResult, ConversationManager } from '@cairn/memory';
 import { runToolCalls, type Tool } from '@cairn/tools';
-import { fromPromise } from 'xstate';
 import type { AgentEvent } from './agent-event.ts';
 import type { SampleOutput, StepOutput, TurnInput } from './agent-machine.ts';
 import { withCacheBreakpoints } from './cache-breakpoints.ts';
@@ -9,7 +8,8 @@ import { callModel, type ModelClient, type RetryOptions } from './call-model.ts'
 import { type LedgerEntry, priceCall } from './price-call.ts';
 import { type PriceTable, priceFor } from './price-table.ts';
 import { CONTINUE_PROMPT, nextStep } from './run-decisions.ts';
-import { totalUsage } from './total-usage.ts';
+import type { RunningSpent } from './running-spent.ts';
+import { fromStep } from './step-actor.ts';
 
 /** How `resume` answers tool calls whose results were not saved before the process died. */
 export type InterruptedTools = 'rerun' | 'error';
@@ -24,6 +24,8 @@ export interface RunScope {
   readonly tools: readonly Tool[];
   readonly ledger: LedgerEntry[];
   readonly ledgerStart: number;
+  /** The run's spending so far: the ledger's entries from `ledgerStart` on. */
+  readonly spent: RunningSpent;
   readonly prices: PriceTable;
   readonly clock: () => Date;
   readonly retry: RetryOptions;
@@ -47,9 +49,9 @@ export const INTERRUPTED_TEXT =
 /** The machine's three actors, bound to one run. */
 export function agentSteps(scope: RunScope) {
   return {
-    compact: fromPromise<StepOutput, TurnInput>(({ input }) => guarded(scope, () => compactStep(scope, input.turn))),
-    sample: fromPromise<SampleOutput, TurnInput>(({ input }) => guarded(scope, () => sampleStep(scope, input.turn))),
-    act: fromPromise<StepOutput, TurnInput>(({ input }) => guarded(scope, () => actStep(scope, input.turn))),
+    compact: fromStep<StepOutput, TurnInput>(({ input }) => guarded(scope, () => compactStep(scope, input.turn))),
+    sample: fromStep<SampleOutput, TurnInput>(({ input }) => guarded(scope, () => sampleStep(scope, input.turn))),
+    act: fromStep<StepOutput, TurnInput>(({ input }) => guarded(scope, () => actStep(scope, input.turn))),
   };
 }
 
@@ -72,7 +74,7 @@ async function compactStep(scope: RunScope, turn: number): Promise<StepOutput> {
     const summarizerCostUsd = priced.reduce((sum, entry) => sum + entry.costUsd, 0);
     scope.emit({ type: 'compaction', turn, compaction, summarizerCostUsd });
   }
-  return { spent: spent(scope), needsCompaction: false };
+  return { spent: scope.spent.now(), needsCompaction: false };
 }
 
 async function sampleStep(scope: RunScope, turn: number): Promise<SampleOutput> {
@@ -158,14 +160,9 @@ function replyContent(message: Anthropic.Message, cut: boolean): Anthropic.Conte
 
 function stepOutput(scope: RunScope): StepOutput {
   return {
-    spent: spent(scope),
+    spent: scope.spent.now(),
     needsCompaction: scope.manager.needsCompaction(),
   };
-}
-
-function spent(scope: RunScope) {
-  const totals = totalUsage(scope.ledger.slice(scope.ledgerStart));
-  return { costUsd: totals.costUsd, inputTokens: totals.totalInputTokens };
 }
 
 type SummarizeRecord = Extract<CompactionResult['steps'][number], { type: 'summarize' }>;

@@ -3,6 +3,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import {
   ConversationManager,
   type ConversationSnapshot,
+  deepFreeze,
   type MemoryHooks,
   type SessionStore,
   TokenCounter,
@@ -20,6 +21,7 @@ import { DEFAULT_PRICES, type ModelPrice, type PriceTable, priceFor } from './pr
 import { type ContextOptions, resolvePolicy } from './resolve-policy.ts';
 import type { Budget } from './run-decisions.ts';
 import { RUN_RECORD_VERSION, type RunRecord, readRunRecord } from './run-record.ts';
+import { RunningSpent } from './running-spent.ts';
 
 /** Options of {@link createAgent}. */
 export interface AgentOptions {
@@ -146,6 +148,7 @@ export function createAgent(options: AgentOptions): Agent {
       tools,
       ledger,
       ledgerStart,
+      spent: new RunningSpent(ledger, ledgerStart),
       prices,
       clock,
       retry,
@@ -192,7 +195,7 @@ export function createAgent(options: AgentOptions): Agent {
             sessionId,
           );
         }
-        const ledger = [...((session?.usage ?? []) as LedgerEntry[])];
+        const ledger = loadedLedger(session?.usage);
         const scope = scopeFor(
           sessionId,
           ledger,
@@ -221,7 +224,7 @@ export function createAgent(options: AgentOptions): Agent {
           );
         }
         const saved = readRunRecord(session.machine, sessionId);
-        const ledger = [...(session.usage as LedgerEntry[])];
+        const ledger = loadedLedger(session.usage);
         const conversation = session.conversation as ConversationSnapshot;
         // The resumed run's figures start where the saved run's did.
         const scope = scopeFor(sessionId, ledger, conversation, resumeOptions.signal, saved.runStart.ledger);
@@ -238,4 +241,9 @@ export function createAgent(options: AgentOptions): Agent {
       });
     },
   };
+}
+
+/** A saved ledger, its entries frozen as the agent's own are (a store then copies each only once). */
+function loadedLedger(usage: readonly unknown[] | undefined): LedgerEntry[] {
+  return ((usage ?? []) as LedgerEntry[]).map(deepFreeze);
 }

@@ -14,19 +14,17 @@ export interface UsageTotals {
 
 /** Adds up entries, optionally only those of one role. */
 export function totalUsage(entries: readonly LedgerEntry[], role?: CallRole): UsageTotals {
-  let totals = { ...EMPTY_TOTALS };
+  const totals = { ...EMPTY_TOTALS };
   for (const e of entries) {
     if (role !== undefined && e.role !== role) continue;
-    totals = {
-      calls: totals.calls + 1,
-      inputTokens: totals.inputTokens + e.inputTokens,
-      outputTokens: totals.outputTokens + e.outputTokens,
-      cacheReadTokens: totals.cacheReadTokens + e.cacheReadTokens,
-      cacheWriteTokens: totals.cacheWriteTokens + e.cacheWriteTokens,
-      totalInputTokens: totals.totalInputTokens + e.inputTokens + e.cacheReadTokens + e.cacheWriteTokens,
-      costUsd: totals.costUsd + e.costUsd,
-      costUsdUncached: totals.costUsdUncached + e.costUsdUncached,
-    };
+    totals.calls += 1;
+    totals.inputTokens += e.inputTokens;
+    totals.outputTokens += e.outputTokens;
+    totals.cacheReadTokens += e.cacheReadTokens;
+    totals.cacheWriteTokens += e.cacheWriteTokens;
+    totals.totalInputTokens += e.inputTokens + e.cacheReadTokens + e.cacheWriteTokens;
+    totals.costUsd += e.costUsd;
+    totals.costUsdUncached += e.costUsdUncached;
   }
   return totals;
 }

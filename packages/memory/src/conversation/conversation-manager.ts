@@ -124,7 +124,9 @@ export class ConversationManager {
     if (options.importance !== undefined && !(options.importance >= 0 && options.importance <= 1)) {
       throw new ConversationError(`importance must be between 0 and 1, got ${options.importance}`, entries.length);
     }
-    this.#state.append({ message, pinned: options.pinned ?? false, importance: options.importance });
+    const { importance } = options;
+    // No `importance: undefined`: an entry that is plain JSON is stored as it is, never copied.
+    this.#state.append({ message, pinned: options.pinned ?? false, ...(importance !== undefined && { importance }) });
   }
 
   /** The messages to send next: always a valid Messages API sequence. */

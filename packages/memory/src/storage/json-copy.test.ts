@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../conversation/deep-freeze.ts';
 import { copyJson } from './json-copy.ts';
 
 const roundTrip = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
@@ -37,18 +38,49 @@ describe('copyJson', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('copies an object frozen through once, and anything else every time', () => {
-    const entry = Object.freeze({
-      role: 'user',
-      content: Object.freeze([Object.freeze({ type: 'text', text: 'hi' })]),
-    });
+  it('returns an object frozen through and already plain JSON as it is, and copies anything else every time', () => {
+    const entry = deepFreeze({ role: 'user', content: [{ type: 'text', text: 'hi' }] });
     const session = { entries: [entry] };
     const first = copyJson(session) as { entries: unknown[] };
     const second = copyJson(session) as { entries: unknown[] };
     expect(second).not.toBe(first);
     expect(second.entries).not.toBe(first.entries);
-    expect(second.entries[0]).toBe(first.entries[0]);
+    expect(first.entries[0]).toBe(entry);
     expect(second).toEqual(roundTrip(session));
+  });
+
+  it('copies once an object frozen through that JSON would change, sharing the plain objects it holds', () => {
+    const message = deepFreeze({ role: 'user', content: 'hi' });
+    const entry = deepFreeze({ message, pinned: false, importance: undefined, weight: -0 });
+    const first = copyJson(entry) as { message: unknown; weight: number };
+    expect(first).not.toBe(entry);
+    expect(first).toEqual(roundTrip(entry));
+    expect(Object.is(first.weight, 0)).toBe(true);
+    expect(first.message).toBe(message);
+    expect(copyJson(entry)).toBe(first);
+  });
+
+  it('copies frozen objects that JSON reads back as something else: holes, class instances, NaN', () => {
+    // biome-ignore lint/suspicious/noSparseArray: a hole is what this checks
+    const holes = Object.freeze([1, , 3]);
+    const values = [holes, deepFreeze(new Date(0)), deepFreeze(new Map([['a', 1]])), deepFreeze({ n: Number.NaN })];
+    for (const value of values) {
+      const copy = copyJson(value);
+      expect(copy).not.toBe(value);
+      expect(copy).toEqual(roundTrip(value));
+    }
+  });
+
+  it('equals a JSON round trip on any JSON value frozen through, which it may return as it is', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        deepFreeze(value);
+        const copy = copyJson(value);
+        expect(copy).toEqual(roundTrip(value));
+        if (copy === value && typeof value === 'object' && value !== null) expect(Object.isFrozen(copy)).toBe(true);
+      }),
+      { numRuns: 500, seed: 11 },
+    );
   });
 
   it('follows a mutable object inside a frozen one, and what a frozen toJSON returns', () => {

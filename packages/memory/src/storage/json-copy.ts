@@ -1,39 +1,67 @@
 import { asJson } from './json-diff.ts';
 
-/** Copies of objects frozen through, by the object: such an object can never change, nor its copy be stale. */
+/** Objects frozen through that are already what JSON would make of them: each is its own copy. */
+const asIs = new WeakSet<object>();
+/** Copies of objects frozen through that JSON changes (an `undefined` field dropped, say): made once. */
 const frozenCopies = new WeakMap<object, unknown>();
-/** Whether everything copied since the innermost object began was frozen; see `copyObject`. */
+/** Whether everything walked since the innermost object began was frozen; see `copyObject`. */
 let frozenSoFar = true;
 
 /**
  * A deep copy of `value` as `JSON.parse(JSON.stringify(value))` would return it (`toJSON` applied, `undefined`
- * and functions dropped, or `null` in arrays, non-finite numbers `null`), without the text in between. An
- * object frozen through (a `ConversationManager`'s transcript entries and events, the runtime's ledger) is
- * copied once and its copy reused, so saving a long session again copies only what is new. The copies may be
- * shared between results: treat them as read-only. Frozen objects are taken as plain data (a getter on one
- * would be read once).
+ * and functions dropped, or `null` in arrays, non-finite numbers `null`), without the text in between.
+ *
+ * An object frozen through (a `ConversationManager`'s transcript entries and events, the runtime's ledger) can
+ * never change, so it is not copied again: when it is plain JSON already it is returned as it is (frozen, so
+ * no reader can change it either), otherwise its copy is made once and reused. Saving a long session again
+ * thus walks only what is new. Copies of such objects are shared between results: treat results as
+ * read-only. Frozen objects are taken as plain data (a getter on one would be read once; properties keyed
+ * by symbols, which JSON skips, are not looked for).
  */
 export function copyJson(value: unknown): unknown {
+  return copyValue(value, undefined);
+}
+
+/** `kept` collects the plain frozen objects found inside a frozen object that may turn out plain itself. */
+function copyValue(value: unknown, kept: object[] | undefined): unknown {
   const own = asJson(value);
   if (own === 0) return 0; // -0 as well, which JSON writes as 0
   if (typeof own !== 'object' || own === null) return own;
+  if (asIs.has(own)) return own;
   const cached = frozenCopies.get(own);
   if (cached !== undefined) return cached;
-  return copyObject(own, own === value && Object.isFrozen(own));
+  const copy = copyObject(own, own === value && Object.isFrozen(own));
+  if (copy === own) {
+    if (kept) kept.push(own);
+    else asIs.add(own);
+  }
+  return copy;
 }
 
+/**
+ * Copies `own`, or returns it when it is frozen through and JSON would leave it as it is (its caller then
+ * remembers it, or the frozen object holding it does). Only the outermost such objects are remembered: what
+ * they hold is reached through them.
+ */
 function copyObject(own: object, frozen: boolean): unknown {
   const outer = frozenSoFar;
   frozenSoFar = true;
+  const kept: object[] | undefined = frozen ? [] : undefined;
+  let same = frozen && isPlain(own);
   let copy: unknown;
   if (Array.isArray(own)) {
     const items = new Array<unknown>(own.length);
-    for (let i = 0; i < own.length; i++) items[i] = copyJson(own[i]) ?? null;
+    for (let i = 0; i < own.length; i++) {
+      items[i] = copyValue(own[i], kept) ?? null;
+      same &&= Object.is(items[i], own[i]);
+    }
     copy = items;
   } else {
     const fields: Record<string, unknown> = {};
     for (const key of Object.keys(own)) {
-      const item = copyJson((own as Record<string, unknown>)[key]);
+      const field = (own as Record<string, unknown>)[key];
+      const item = copyValue(field, kept);
+      same &&= item !== undefined && Object.is(item, field);
       if (item === undefined) continue;
       // defineProperty, not assignment: a key named `__proto__` must stay data, never a prototype.
       if (key === '__proto__') {
@@ -43,7 +71,14 @@ function copyObject(own: object, frozen: boolean): unknown {
     copy = fields;
   }
   const frozenThrough = frozen && frozenSoFar;
-  if (frozenThrough) frozenCopies.set(own, copy);
   frozenSoFar = outer && frozenThrough;
+  if (frozenThrough && same) return own;
+  if (kept) for (const object of kept) asIs.add(object);
+  if (frozenThrough) frozenCopies.set(own, copy);
   return copy;
+}
+
+/** An array or a plain object: what JSON reads back is of the same kind. */
+function isPlain(own: object): boolean {
+  return Object.getPrototypeOf(own) === (Array.isArray(own) ? Array.prototype : Object.prototype);
 }
