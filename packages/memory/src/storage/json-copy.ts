@@ -24,12 +24,15 @@ export function copyJson(value: unknown): unknown {
 
 /** `kept` collects the plain frozen objects found inside a frozen object that may turn out plain itself. */
 function copyValue(value: unknown, kept: object[] | undefined): unknown {
+  // Looked up before `toJSON` is: a frozen object remembered here was taken as it is, without one.
+  if (typeof value === 'object' && value !== null) {
+    if (asIs.has(value)) return value;
+    const cached = frozenCopies.get(value);
+    if (cached !== undefined) return cached;
+  }
   const own = asJson(value);
   if (own === 0) return 0; // -0 as well, which JSON writes as 0
   if (typeof own !== 'object' || own === null) return own;
-  if (asIs.has(own)) return own;
-  const cached = frozenCopies.get(own);
-  if (cached !== undefined) return cached;
   const copy = copyObject(own, own === value && Object.isFrozen(own));
   if (copy === own) {
     if (kept) kept.push(own);
