@@ -1,23 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, type InspectionEvent, toPromise } from 'xstate';
-import { agentMachine, type SampleOutput, type StepOutput, type TurnInput } from './agent-machine.ts';
-import { fromStep } from './step-actor.ts';
+import { agentMachine, type SampleOutput, type StepOutput } from './agent-machine.ts';
+import { stepRunner } from './step-runner.ts';
 
 const spent = { costUsd: 0, inputTokens: 0 };
 const step = (output: Partial<StepOutput> = {}): StepOutput => ({ spent, needsCompaction: false, ...output });
 
-/** The machine with scripted actors: each sample answers with the next stop reason. */
+/** The machine with a scripted step runner: each sample answers with the next stop reason. */
 function scripted(stopReasons: SampleOutput['stopReason'][], compactFirst = false) {
   const replies = [...stopReasons];
   return agentMachine.provide({
     actors: {
-      compact: fromStep<StepOutput, TurnInput>(async () => step()),
-      sample: fromStep<SampleOutput, TurnInput>(async () => ({
-        ...step(),
-        stopReason: replies.shift() ?? 'end_turn',
-        text: 'hi',
-      })),
-      act: fromStep<StepOutput, TurnInput>(async () => step({ needsCompaction: compactFirst })),
+      steps: stepRunner(async ({ step: name }) => {
+        if (name === 'sample') return { ...step(), stopReason: replies.shift() ?? 'end_turn', text: 'hi' };
+        return step({ needsCompaction: name === 'act' && compactFirst });
+      }),
     },
   });
 }

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { assign, setup } from 'xstate';
+import { assign, sendTo, setup } from 'xstate';
 import { type Budget, limitReached, nextStep, type RunStopReason, type Spent } from './run-decisions.ts';
-import { fromStep } from './step-actor.ts';
+import { type PendingStep, type RunStep, type StepFailed, stepRunner } from './step-runner.ts';
 
 /** What every step actor reports back: the run's spending and whether the context is over its trigger. */
 export interface StepOutput {
@@ -13,11 +13,6 @@ export interface StepOutput {
 export interface SampleOutput extends StepOutput {
   readonly stopReason: Anthropic.StopReason | null;
   readonly text: string;
-}
-
-/** The turn a step belongs to (a turn is one model call and the tools it asked for). */
-export interface TurnInput {
-  readonly turn: number;
 }
 
 /** The machine's input: the run's limits. */
@@ -43,8 +38,15 @@ export interface AgentContext {
   readonly abortRequested: boolean;
 }
 
-const notProvided = (name: string) => () =>
-  Promise.reject(new Error(`agentMachine: provide the "${name}" actor with agentMachine.provide(...)`));
+/** What the step runner answers, each step's output typed. */
+type StepEvent =
+  | { readonly type: 'compact.done'; readonly output: StepOutput }
+  | { readonly type: 'sample.done'; readonly output: SampleOutput }
+  | { readonly type: 'act.done'; readonly output: StepOutput }
+  | StepFailed;
+
+const notProvided = () =>
+  Promise.reject(new Error('agentMachine: provide the "steps" actor with agentMachine.provide(...)'));
 
 function afterStep(output: StepOutput): Pick<AgentContext, 'spent' | 'needsCompaction'> {
   return { spent: output.spent, needsCompaction: output.needsCompaction };
@@ -63,33 +65,32 @@ const ON_STEP_ERROR = [
 /**
  * The agent loop. `preparing` checks the limits and whether to compact, `compacting` runs the context
  * manager's compaction, `sampling` calls the model, `acting` runs the tools; it ends `done` (the model
- * finished), `stopped` (a limit, a refusal or an abort) or `failed`. The effects are the actors `compact`,
- * `sample` and `act`, given with `agentMachine.provide({ actors })`; every decision here is pure.
+ * finished), `stopped` (a limit, a refusal or an abort) or `failed`. The effects run in one actor, `steps`
+ * (a {@link stepRunner} given with `agentMachine.provide({ actors: { steps } })`), which each working state
+ * asks for its step on entry and which answers `<step>.done` or `step.failed`; every decision here is pure.
  */
 export const agentMachine = setup({
   types: {
     context: {} as AgentContext,
     input: {} as AgentMachineInput,
-    events: {} as { type: 'abort' },
+    events: {} as { type: 'abort' } | StepEvent,
   },
-  actors: {
-    compact: fromStep<StepOutput, TurnInput>(notProvided('compact')),
-    sample: fromStep<SampleOutput, TurnInput>(notProvided('sample')),
-    act: fromStep<StepOutput, TurnInput>(notProvided('act')),
-  },
+  actors: { steps: stepRunner(notProvided) },
   guards: {
     limitReached: ({ context: c }) => limitReached(c.turns, c.maxIterations, c.budget, c.spent) !== null,
     abortRequested: ({ context }) => context.abortRequested,
     needsCompaction: ({ context }) => context.needsCompaction,
   },
   actions: {
+    /** Asks the step runner for a step (a turn is one model call and the tools it asked for). */
+    runStep: sendTo('steps', (_, params: PendingStep): RunStep => ({ type: 'run', ...params })),
     stopForLimit: assign(({ context: c }) => ({
       stopReason: limitReached(c.turns, c.maxIterations, c.budget, c.spent),
     })),
     stopForAbort: assign({ stopReason: 'aborted' as const }),
     fail: assign(({ event }) => ({
       stopReason: 'error' as const,
-      error: errorText((event as { error?: unknown }).error),
+      error: errorText((event as StepFailed).error),
     })),
   },
 }).createMachine({
@@ -107,6 +108,7 @@ export const agentMachine = setup({
     error: null,
     abortRequested: false,
   }),
+  invoke: { id: 'steps', src: 'steps' },
   on: { abort: { actions: assign({ abortRequested: true }) } },
   states: {
     preparing: {
@@ -118,18 +120,16 @@ export const agentMachine = setup({
       ],
     },
     compacting: {
-      invoke: {
-        src: 'compact',
-        input: ({ context }) => ({ turn: context.turns + 1 }),
-        onDone: { target: 'sampling', actions: assign(({ event }) => afterStep(event.output)) },
-        onError: ON_STEP_ERROR,
+      entry: { type: 'runStep', params: ({ context }) => ({ step: 'compact', turn: context.turns + 1 }) },
+      on: {
+        'compact.done': { target: 'sampling', actions: assign(({ event }) => afterStep(event.output)) },
+        'step.failed': ON_STEP_ERROR,
       },
     },
     sampling: {
-      invoke: {
-        src: 'sample',
-        input: ({ context }) => ({ turn: context.turns + 1 }),
-        onDone: [
+      entry: { type: 'runStep', params: ({ context }) => ({ step: 'sample', turn: context.turns + 1 }) },
+      on: {
+        'sample.done': [
           {
             guard: ({ event }) => nextStep(event.output.stopReason) === 'act',
             target: 'acting',
@@ -160,15 +160,14 @@ export const agentMachine = setup({
             ),
           },
         ],
-        onError: ON_STEP_ERROR,
+        'step.failed': ON_STEP_ERROR,
       },
     },
     acting: {
-      invoke: {
-        src: 'act',
-        input: ({ context }) => ({ turn: context.turns }),
-        onDone: { target: 'preparing', actions: assign(({ event }) => afterStep(event.output)) },
-        onError: ON_STEP_ERROR,
+      entry: { type: 'runStep', params: ({ context }) => ({ step: 'act', turn: context.turns }) },
+      on: {
+        'act.done': { target: 'preparing', actions: assign(({ event }) => afterStep(event.output)) },
+        'step.failed': ON_STEP_ERROR,
       },
     },
     done: { type: 'final' },

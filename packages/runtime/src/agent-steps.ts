@@ -2,14 +2,14 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { CompactionResult, ConversationManager } from '@cairn/memory';
 import { runToolCalls, type Tool } from '@cairn/tools';
 import type { AgentEvent } from './agent-event.ts';
-import type { SampleOutput, StepOutput, TurnInput } from './agent-machine.ts';
+import type { SampleOutput, StepOutput } from './agent-machine.ts';
 import { withCacheBreakpoints } from './cache-breakpoints.ts';
 import { callModel, type ModelClient, type RetryOptions } from './call-model.ts';
 import { type LedgerEntry, priceCall } from './price-call.ts';
 import { type PriceTable, priceFor } from './price-table.ts';
 import { CONTINUE_PROMPT, nextStep } from './run-decisions.ts';
 import type { RunningSpent } from './running-spent.ts';
-import { fromStep } from './step-actor.ts';
+import { stepRunner } from './step-runner.ts';
 
 /** How `resume` answers tool calls whose results were not saved before the process died. */
 export type InterruptedTools = 'rerun' | 'error';
@@ -46,19 +46,18 @@ export const INTERRUPTED_TEXT =
   'This call was interrupted: the process running it stopped before its result was saved. It may or may not ' +
   'have taken effect; check before calling it again.';
 
-/** The machine's three actors, bound to one run. */
+const STEPS = { compact: compactStep, sample: sampleStep, act: actStep };
+
+/** The machine's step runner, bound to one run. */
 export function agentSteps(scope: RunScope) {
-  return {
-    compact: fromStep<StepOutput, TurnInput>(({ input }) => guarded(scope, () => compactStep(scope, input.turn))),
-    sample: fromStep<SampleOutput, TurnInput>(({ input }) => guarded(scope, () => sampleStep(scope, input.turn))),
-    act: fromStep<StepOutput, TurnInput>(({ input }) => guarded(scope, () => actStep(scope, input.turn))),
-  };
+  return stepRunner(({ step, turn }) => guarded(scope, STEPS[step], turn));
 }
 
-async function guarded<T>(scope: RunScope, step: () => Promise<T>): Promise<T> {
+/** Saves the session as the step begins, then runs it; a failure is kept as the run's cause. */
+async function guarded<T>(scope: RunScope, step: (scope: RunScope, turn: number) => Promise<T>, turn: number) {
   try {
     await scope.checkpoint();
-    return await step();
+    return await step(scope, turn);
   } catch (error) {
     scope.failure = error;
     throw error;

@@ -20,7 +20,7 @@ import type { LedgerEntry } from './price-call.ts';
 import { DEFAULT_PRICES, type ModelPrice, type PriceTable, priceFor } from './price-table.ts';
 import { type ContextOptions, resolvePolicy } from './resolve-policy.ts';
 import type { Budget } from './run-decisions.ts';
-import { RUN_RECORD_VERSION, type RunRecord, readRunRecord } from './run-record.ts';
+import { assertResumable, RUN_RECORD_VERSION, type RunRecord, readRunRecord } from './run-record.ts';
 import { RunningSpent } from './running-spent.ts';
 
 /** Options of {@link createAgent}. */
@@ -224,6 +224,7 @@ export function createAgent(options: AgentOptions): Agent {
           );
         }
         const saved = readRunRecord(session.machine, sessionId);
+        assertResumable(saved, sessionId);
         const ledger = loadedLedger(session.usage);
         const conversation = session.conversation as ConversationSnapshot;
         // The resumed run's figures start where the saved run's did.

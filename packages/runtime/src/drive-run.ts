@@ -26,7 +26,7 @@ export interface DriveOptions {
  * and the conversation so far) and once more at the end, and settles `run` from the final state.
  */
 export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, options: DriveOptions): void {
-  const machine = agentMachine.provide({ actors: agentSteps(scope) });
+  const machine = agentMachine.provide({ actors: { steps: agentSteps(scope) } });
   const snapshot = start.snapshot as unknown as Snapshot<unknown> | undefined;
   // Without an inspector XState builds no inspection events: pass one only when asked.
   const actor = createActor(machine, {

@@ -121,4 +121,30 @@ describe('resuming a run whose process died', () => {
     ]);
     await api.close();
   });
+
+  it('refuses to resume a run saved mid-step by an older run record, and leaves the session as it was', async () => {
+    const api = await startScriptedApi([
+      {
+        content: [{ type: 'tool_use', id: 'toolu_1', name: 'wait', input: {}, caller: { type: 'direct' } }],
+        stopReason: 'tool_use',
+      },
+    ]);
+    const store = new InMemorySessionStore();
+    const client = new Anthropic({ baseURL: api.baseURL, apiKey: 'test', maxRetries: 0 });
+    const wait = defineTool({
+      name: 'wait',
+      description: 'Wait.',
+      input: z.object({}),
+      run: () => new Promise(() => {}),
+    });
+    const agent = createAgent({ client, model: 'claude-sonnet-4-6', tools: [wait], store, recall: false });
+    for await (const event of agent.run('Wait.', { sessionId: 'old' })) if (event.type === 'tool-call') break;
+    const saved = (await store.load('old'))!;
+    await store.save({ ...saved, machine: { ...(saved.machine as object), version: 1 } });
+    const before = await store.load('old');
+
+    await expect(agent.resume('old').result()).rejects.toThrow(/older @cairn\/runtime \(run record version 1/);
+    expect(await store.load('old')).toEqual(before);
+    await api.close();
+  });
 });

@@ -1,13 +1,16 @@
 import type Anthropic from '@anthropic-ai/sdk';
 
-export const RUN_RECORD_VERSION = 1;
+/** Version 2: the machine's effects run in one `steps` actor (version 1 invoked an actor per state). */
+export const RUN_RECORD_VERSION = 2;
+/** Versions whose records can still be read (inspected, or followed by a new run once finished). */
+const READABLE_VERSIONS: readonly number[] = [1, RUN_RECORD_VERSION];
 
 /**
  * What the runtime keeps in a session's `machine` field: the XState persisted snapshot, and what
  * `cairn inspect` needs to account for the context (model, system prompt, tool definitions).
  */
 export interface RunRecord {
-  readonly version: typeof RUN_RECORD_VERSION;
+  readonly version: number;
   readonly model: string;
   readonly system: string | Anthropic.TextBlockParam[] | null;
   readonly tools: readonly Anthropic.ToolUnion[];
@@ -22,7 +25,7 @@ export function readRunRecord(value: unknown, sessionId: string): RunRecord {
   const record = (typeof value === 'object' && value !== null ? value : {}) as Partial<RunRecord>;
   const snapshot = record.snapshot as Partial<RunRecord['snapshot']> | undefined;
   if (
-    record.version !== RUN_RECORD_VERSION ||
+    !READABLE_VERSIONS.includes(record.version as number) ||
     typeof record.model !== 'string' ||
     !Array.isArray(record.tools) ||
     typeof record.runStart?.ledger !== 'number' ||
@@ -34,4 +37,14 @@ export function readRunRecord(value: unknown, sessionId: string): RunRecord {
     );
   }
   return record as RunRecord;
+}
+
+/** Throws unless `record`'s machine snapshot can be restored by this version, to resume its run. */
+export function assertResumable(record: RunRecord, sessionId: string): void {
+  if (record.version === RUN_RECORD_VERSION) return;
+  throw new TypeError(
+    `session "${sessionId}" was saved mid-run by an older @cairn/runtime (run record version ${record.version}, ` +
+      `this one resumes version ${RUN_RECORD_VERSION}): resume it with the version that saved it, or start a new ` +
+      'session; its conversation and usage are left as they are',
+  );
 }
