@@ -54,7 +54,11 @@ export function agentSteps(scope: RunScope) {
 }
 
 /** Saves the session as the step begins, then runs it; a failure is kept as the run's cause. */
-async function guarded<T>(scope: RunScope, step: (scope: RunScope, turn: number) => Promise<T>, turn: number) {
+async function guarded<T>(
+  scope: RunScope,
+  step: (scope: RunScope, turn: number) => Promise<T>,
+  turn: number,
+): Promise<T> {
   try {
     await scope.checkpoint();
     return await step(scope, turn);

@@ -244,7 +244,7 @@ export function createAgent(options: AgentOptions): Agent {
   };
 }
 
-/** A saved ledger, its entries frozen as the agent's own are (a store then copies each only once). */
+/** A saved ledger, its entries frozen as the agent's own are (a session store then keeps them as they are). */
 function loadedLedger(usage: readonly unknown[] | undefined): LedgerEntry[] {
   return ((usage ?? []) as LedgerEntry[]).map(deepFreeze);
 }
