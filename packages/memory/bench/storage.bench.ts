@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Anthropic from '@anthropic-ai/sdk';
 import { measure, report, type Sample } from '../../../scripts/bench-kit.ts';
-import { FileSessionStore, flushFacts, MemoryStore, memoryIndex } from '../src/index.ts';
+import { deepFreeze, FileSessionStore, flushFacts, MemoryStore, memoryIndex } from '../src/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cairn-bench-storage-'));
 
@@ -92,8 +92,11 @@ async function memorySamples(): Promise<Sample[]> {
 async function reportSessions(messages: number): Promise<void> {
   const sessions = join(dir, `sessions-${messages}`);
   const store = new FileSessionStore({ dir: sessions });
-  const entries = Array.from({ length: messages }, (_, n) => ({ message: message(n), pinned: n === 0 }));
-  const usage = entries.map((_, n) => ({ model: 'claude-haiku-4-5', input: 1_000 + n, output: 50 }));
+  // Frozen through, as a ConversationManager keeps its entries and the runtime its ledger.
+  const entry = (n: number) => deepFreeze({ message: message(n), pinned: n === 0 });
+  const billed = (n: number) => deepFreeze({ model: 'claude-haiku-4-5', input: 1_000 + n, output: 50 });
+  const entries = Array.from({ length: messages }, (_, n) => entry(n));
+  const usage = entries.map((_, n) => billed(n));
   const session = (id: string) => ({
     id,
     conversation: { version: 1, entries, events: [], offloaded: {} },
@@ -105,8 +108,8 @@ async function reportSessions(messages: number): Promise<void> {
   let copies = 0;
   const samples = [
     await measure(`session save, ${label} (+1 message)`, () => {
-      entries.push({ message: message(entries.length), pinned: false });
-      usage.push({ model: 'claude-haiku-4-5', input: 1_000, output: 50 });
+      entries.push(entry(entries.length));
+      usage.push(billed(usage.length));
       return store.save(session('growing'));
     }),
     await measure(`session full rewrite, ${label}`, () => store.save(session(`copy-${copies++}`)), {

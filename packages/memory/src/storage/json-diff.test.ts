@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../conversation/deep-freeze.ts';
 import { applyJsonDiff, diffJson } from './json-diff.ts';
 
 const asStored = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
@@ -14,6 +15,44 @@ describe('diffJson', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('keeps a stored value equal to each of a series of values sharing frozen items, saved one after another', () => {
+    // As a session log does: one stored value, brought up to date by each diff in turn; frozen items come
+    // back at the same index or another, and items in between change.
+    const items = fc.oneof(fc.jsonValue(), fc.constantFrom({ a: [1, 2] }, { a: [1, 3] }, [{ b: 'x' }], []));
+    fc.assert(
+      fc.property(
+        fc.array(items, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.array(fc.nat(), { maxLength: 8 }), { minLength: 2, maxLength: 10 }),
+        (pool, picks) => {
+          const frozen = pool.map((item, i) => (i % 2 === 0 ? deepFreeze(item) : item));
+          let stored = asStored({ items: [] });
+          for (const pick of picks) {
+            const next = { items: pick.map((i) => frozen[i % frozen.length]) };
+            stored = applyJsonDiff(stored, asStored(diffJson(stored, next)) as never);
+            expect(stored).toEqual(asStored(next));
+          }
+        },
+      ),
+      { numRuns: 500, seed: 3 },
+    );
+  });
+
+  it('compares an item frozen through once, and sees a change to what it was stored as', () => {
+    const first = deepFreeze({ role: 'user', content: [{ type: 'text', text: 'hi' }] });
+    const other = deepFreeze({ role: 'user', content: [{ type: 'text', text: 'bye' }] });
+    let stored = asStored({ entries: [first] });
+    const save = (entries: unknown[]) => {
+      const ops = diffJson(stored, { entries });
+      stored = applyJsonDiff(stored, asStored(ops) as never);
+      return ops;
+    };
+    expect(save([first])).toEqual([]);
+    expect(save([first])).toEqual([]);
+    expect(save([other])).toEqual([{ op: 'set', path: ['entries', 0, 'content', 0, 'text'], value: 'bye' }]);
+    expect(save([first])).toEqual([{ op: 'set', path: ['entries', 0, 'content', 0, 'text'], value: 'hi' }]);
+    expect(stored).toEqual(asStored({ entries: [first] }));
   });
 
   it('finds nothing to do when the value is unchanged', () => {

@@ -10,6 +10,15 @@ export type JsonOp =
 type Container = Record<string, unknown> | unknown[];
 
 /**
+ * Objects of a previous value known to hold what an object frozen through holds, by the former: a session's
+ * transcript entries are compared once, not on every save. An entry is dropped as soon as the walk goes into
+ * its object, which is what any change to that object (by `applyJsonDiff`) is preceded by.
+ */
+const sameAs = new WeakMap<object, object>();
+/** Whether every object `isSame` has looked at since it was last reset was frozen. */
+let frozenSoFar = true;
+
+/**
  * The changes that turn `previous` (plain JSON, as `JSON.parse` returns it) into `next` (as
  * `JSON.stringify` would write it: `toJSON` applied, `undefined` and functions dropped). An array that
  * grew at its end becomes one `push`; objects are compared key by key; anything else that differs is
@@ -59,14 +68,16 @@ export function applyJsonDiff(root: unknown, ops: readonly JsonOp[]): unknown {
 }
 
 function walk(previous: unknown, next: unknown, path: (string | number)[], ops: JsonOp[]): void {
+  if (typeof previous === 'object' && previous !== null) sameAs.delete(previous);
   if (Array.isArray(next)) {
     if (!Array.isArray(previous) || previous.length > next.length) {
       ops.push({ op: 'set', path: [...path], value: next });
       return;
     }
     for (let i = 0; i < previous.length; i++) {
-      // Long arrays (a transcript) are nearly all unchanged: a plain comparison settles most items.
-      if (isSame(previous[i], next[i])) continue;
+      // Long arrays (a transcript) are nearly all unchanged: a plain comparison settles most items, and an
+      // item frozen through is compared once.
+      if (sameItem(previous[i], next[i])) continue;
       path.push(i);
       walk(previous[i], asJson(next[i]) ?? null, path, ops);
       path.pop();
@@ -114,6 +125,16 @@ function walkObject(
   }
 }
 
+/** `isSame`, remembered for an item frozen through. */
+function sameItem(previous: unknown, next: unknown): boolean {
+  const remembered = typeof previous === 'object' && previous !== null;
+  if (remembered && sameAs.get(previous) === next) return true;
+  frozenSoFar = true;
+  if (!isSame(previous, next)) return false;
+  if (remembered && frozenSoFar && next !== previous) sameAs.set(previous, next as object);
+  return true;
+}
+
 /**
  * Whether `next` is certainly what `previous` (parsed JSON) holds. Cheaper than the walk; it answers
  * `false` whenever JSON's rules would need a closer look (a `toJSON`, a class instance, `undefined`).
@@ -123,6 +144,7 @@ function isSame(previous: unknown, next: unknown): boolean {
   if (typeof previous !== 'object' || previous === null || typeof next !== 'object' || next === null) {
     return false;
   }
+  if (!Object.isFrozen(next)) frozenSoFar = false;
   if (Array.isArray(next)) {
     if (!Array.isArray(previous) || previous.length !== next.length) return false;
     for (let i = 0; i < next.length; i++) if (!isSame(previous[i], next[i])) return false;
