@@ -1,5 +1,6 @@
 import type { LedgerEntry } from './price-call.ts';
 import type { Spent } from './run-decisions.ts';
+import { inputTokensOf } from './total-usage.ts';
 
 /**
  * A run's spending so far, added up as its ledger grows: the ledger is only ever appended to, so each entry
@@ -22,7 +23,7 @@ export class RunningSpent {
     for (; this.#next < this.#ledger.length; this.#next++) {
       const entry = this.#ledger[this.#next]!;
       this.#costUsd += entry.costUsd;
-      this.#inputTokens += entry.inputTokens + entry.cacheReadTokens + entry.cacheWriteTokens;
+      this.#inputTokens += inputTokensOf(entry);
     }
     return { costUsd: this.#costUsd, inputTokens: this.#inputTokens };
   }

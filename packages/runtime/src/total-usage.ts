@@ -12,6 +12,11 @@ export interface UsageTotals {
   readonly costUsdUncached: number;
 }
 
+/** An entry's input tokens as `totalInputTokens` counts them: input, cache reads and cache writes. */
+export function inputTokensOf(entry: LedgerEntry): number {
+  return entry.inputTokens + entry.cacheReadTokens + entry.cacheWriteTokens;
+}
+
 /** Adds up entries, optionally only those of one role. */
 export function totalUsage(entries: readonly LedgerEntry[], role?: CallRole): UsageTotals {
   const totals = { ...EMPTY_TOTALS };
@@ -22,7 +27,7 @@ export function totalUsage(entries: readonly LedgerEntry[], role?: CallRole): Us
     totals.outputTokens += e.outputTokens;
     totals.cacheReadTokens += e.cacheReadTokens;
     totals.cacheWriteTokens += e.cacheWriteTokens;
-    totals.totalInputTokens += e.inputTokens + e.cacheReadTokens + e.cacheWriteTokens;
+    totals.totalInputTokens += inputTokensOf(e);
     totals.costUsd += e.costUsd;
     totals.costUsdUncached += e.costUsdUncached;
   }
