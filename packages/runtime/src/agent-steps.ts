@@ -53,14 +53,13 @@ export function agentSteps(scope: RunScope) {
   return stepRunner(({ step, turn }) => guarded(scope, STEPS[step], turn));
 }
 
-/** Saves the session as the step begins, then runs it; a failure is kept as the run's cause. */
+/** Runs a step; a failure is kept as the run's cause. */
 async function guarded<T>(
   scope: RunScope,
   step: (scope: RunScope, turn: number) => Promise<T>,
   turn: number,
 ): Promise<T> {
   try {
-    await scope.checkpoint();
     return await step(scope, turn);
   } catch (error) {
     scope.failure = error;
@@ -69,6 +68,7 @@ async function guarded<T>(
 }
 
 async function compactStep(scope: RunScope, turn: number): Promise<StepOutput> {
+  await scope.checkpoint();
   const compaction = await scope.manager.prepare();
   if (compaction) {
     const priced = summaryEntries(scope, compaction);
@@ -83,12 +83,30 @@ async function compactStep(scope: RunScope, turn: number): Promise<StepOutput> {
 async function sampleStep(scope: RunScope, turn: number): Promise<SampleOutput> {
   const { manager } = scope;
   scope.emit({ type: 'turn-start', turn });
-  const prompt = withCacheBreakpoints({
-    system: manager.system,
-    tools: manager.tools,
-    messages: manager.view(),
-  });
-  const message = await callModel(
+  // The session is saved while the request is on its way: a model call changes nothing until its reply is
+  // kept, and the reply is kept only once that save is done.
+  const [call, saved] = await Promise.allSettled([askModel(scope, turn), afterThisTick(() => scope.checkpoint())]);
+  if (call.status === 'rejected') throw call.reason;
+  const message = call.value;
+  const entry = priceCall('main', scope.model, message.usage, priceFor(scope.model, scope.prices)!, scope.clock());
+  scope.ledger.push(entry);
+  scope.emit({ type: 'usage', turn, entry });
+  // The call is paid for and in the ledger; its reply is dropped: a resumed run makes the call again.
+  if (saved.status === 'rejected') throw saved.reason;
+  manager.recordUsage(message.usage);
+  const next = nextStep(message.stop_reason);
+  manager.append({ role: 'assistant', content: replyContent(message, next === 'continue') });
+  if (next === 'continue') manager.append({ role: 'user', content: CONTINUE_PROMPT });
+  if (next !== 'act') scope.emit({ type: 'turn-end', turn, stopReason: message.stop_reason });
+  const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+  return { stopReason: message.stop_reason, text, ...stepOutput(scope) };
+}
+
+/** One streamed call with the view as it is now, its text and retries reported as events. */
+function askModel(scope: RunScope, turn: number): Promise<Anthropic.Message> {
+  const { manager } = scope;
+  const prompt = withCacheBreakpoints({ system: manager.system, tools: manager.tools, messages: manager.view() });
+  return callModel(
     scope.client,
     { model: scope.model, max_tokens: scope.maxTokens, ...prompt },
     {
@@ -105,19 +123,11 @@ async function sampleStep(scope: RunScope, turn: number): Promise<SampleOutput> 
     },
     scope.retry,
   );
-  const entry = priceCall('main', scope.model, message.usage, priceFor(scope.model, scope.prices)!, scope.clock());
-  scope.ledger.push(entry);
-  scope.emit({ type: 'usage', turn, entry });
-  manager.recordUsage(message.usage);
-  const next = nextStep(message.stop_reason);
-  manager.append({ role: 'assistant', content: replyContent(message, next === 'continue') });
-  if (next === 'continue') manager.append({ role: 'user', content: CONTINUE_PROMPT });
-  if (next !== 'act') scope.emit({ type: 'turn-end', turn, stopReason: message.stop_reason });
-  const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
-  return { stopReason: message.stop_reason, text, ...stepOutput(scope) };
 }
 
 async function actStep(scope: RunScope, turn: number): Promise<StepOutput> {
+  // Saved before any tool runs: a run resumed after a crash knows which calls may have taken effect.
+  await scope.checkpoint();
   const { manager } = scope;
   const content = manager.transcript.at(-1)?.content ?? [];
   const blocks: readonly Anthropic.ContentBlockParam[] = typeof content === 'string' ? [] : content;
@@ -151,6 +161,14 @@ async function actStep(scope: RunScope, turn: number): Promise<StepOutput> {
   });
   scope.emit({ type: 'turn-end', turn, stopReason: 'tool_use' });
   return stepOutput(scope);
+}
+
+/**
+ * Runs `task` once the event loop has finished this turn: a request begun in it is on its way by then, so
+ * `task` runs while the model works instead of before the request.
+ */
+function afterThisTick(task: () => Promise<void>): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve)).then(task);
 }
 
 /** The reply as it is kept: a cut reply loses its tool calls (their input may be cut too); never empty. */

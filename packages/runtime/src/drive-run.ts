@@ -37,9 +37,11 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
   // A step that changed nothing (a prepare() that did not compact, say) resumes the same from the
   // previous save, so that save is skipped; the final save always happens.
   let savedVersion = '';
+  // The machine as the running step began: a failed run is saved so, for `resume` to try that step again.
+  let stepStart: RunRecord['snapshot'] | undefined;
   // A frozen copy, the same for every save of this run: a session store copies it once.
   const record = deepFreeze(JSON.parse(JSON.stringify(options.record)) as DriveOptions['record']);
-  const save = async (force = false) => {
+  const save = async (machine: RunRecord, force = false) => {
     if (!options.store) return;
     const version = `${scope.manager.transcript.length}:${scope.manager.events.length}:${scope.ledger.length}`;
     if (!force && version === savedVersion) return;
@@ -47,12 +49,17 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
     await options.store.save({
       id: scope.sessionId,
       conversation: scope.manager.toJSON(),
-      machine: { ...record, snapshot: actor.getPersistedSnapshot() },
+      machine,
       usage: scope.ledger,
     });
   };
+  const persisted = () => actor.getPersistedSnapshot() as unknown as RunRecord['snapshot'];
   // The actor starts its step before the machine's snapshot is handed out: wait for it, then save.
-  scope.checkpoint = () => Promise.resolve().then(() => save());
+  scope.checkpoint = () =>
+    Promise.resolve().then(() => {
+      stepStart = persisted();
+      return save({ ...record, snapshot: stepStart });
+    });
   scope.emit = (event) => run.push(event);
 
   const abort = () => actor.send({ type: 'abort' });
@@ -71,17 +78,26 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
       }),
   });
   const finish = async (snapshot: SnapshotFrom<typeof agentMachine>) => {
-    try {
-      await save(true);
-    } catch (error) {
-      scope.failure ??= error;
-    }
     const result = runResult(scope, snapshot, options.record.runStart.events);
-    if (result.status !== 'failed') return run.end({ result });
-    const message =
-      `run of session "${scope.sessionId}" failed: ${result.error}. Its last step is saved: fix the cause, ` +
-      `then call agent.resume("${scope.sessionId}")`;
-    run.end({ error: new AgentError(message, scope.sessionId, { cause: scope.failure, result }) });
+    const failed = result.status === 'failed';
+    // A failed run is saved as its failing step began, and why: `resume` runs that step again.
+    const end = failed && stepStart ? { snapshot: stepStart, failure: result.error ?? '' } : { snapshot: persisted() };
+    let saveError: unknown;
+    try {
+      await save({ ...record, ...end }, true);
+    } catch (error) {
+      saveError = error;
+    }
+    if (!failed && saveError === undefined) return run.end({ result });
+    const id = scope.sessionId;
+    const message = failed
+      ? `run of session "${id}" failed: ${result.error}. Its last step is saved: fix the cause, then call ` +
+        `agent.resume("${id}") to run that step again`
+      : `run of session "${id}" ended ${result.status}, but saving its end failed (${String(saveError)}): the ` +
+        "store holds the step before; the run's result is this error's `result`";
+    run.end({
+      error: new AgentError(message, id, { cause: failed ? (scope.failure ?? saveError) : saveError, result }),
+    });
   };
   actor.start();
   if (scope.signal?.aborted) abort();

@@ -16,8 +16,10 @@ export interface RunRecord {
   readonly tools: readonly Anthropic.ToolUnion[];
   /** Where the latest run started in the usage ledger and in the conversation's events. */
   readonly runStart: { readonly ledger: number; readonly events: number };
-  /** `actor.getPersistedSnapshot()` of `agentMachine`. */
+  /** `actor.getPersistedSnapshot()` of `agentMachine`; for a failed run, as the step that failed began. */
   readonly snapshot: { readonly status: string; readonly value: unknown; readonly context: unknown };
+  /** Why the run failed, when it did: `resume` runs the failed step again. */
+  readonly failure?: string;
 }
 
 /** Reads a stored `machine` field back, or explains why it cannot be resumed. */

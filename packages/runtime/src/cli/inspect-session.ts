@@ -7,7 +7,7 @@ import {
 } from '@cairn/memory';
 import { type LedgerEntry, priceCall } from '../price-call.ts';
 import { DEFAULT_PRICES, PRICES_AS_OF, type PriceTable, priceFor } from '../price-table.ts';
-import { readRunRecord } from '../run-record.ts';
+import { type RunRecord, readRunRecord } from '../run-record.ts';
 import { totalUsage, type UsageTotals } from '../total-usage.ts';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -37,7 +37,7 @@ export async function inspectSession(
   const parts = manager.breakdown();
   const compactions = manager.events.filter((e): e is CompactionResult => e.type === 'compaction');
   const lines = [
-    `session ${session.id} · ${record.model} · ${String(record.snapshot.value)} · updated ${session.updatedAt}`,
+    `session ${session.id} · ${record.model} · ${runState(record)} · updated ${session.updatedAt}`,
     `transcript ${manager.transcript.length} messages, view ${manager.view().length}`,
     '',
     'context now (estimated tokens, js-tiktoken o200k with the model correction; not Claude’s count)',
@@ -59,6 +59,12 @@ export async function inspectSession(
     costLine('total', totalUsage(ledger)),
   ];
   return lines.join('\n');
+}
+
+/** The machine's state; for a failed run, the step it failed in and why (resume runs that step again). */
+function runState(record: RunRecord): string {
+  const state = String(record.snapshot.value);
+  return record.failure === undefined ? state : `failed in ${state} (${record.failure}); resume runs it again`;
 }
 
 function costLine(label: string, t: UsageTotals): string {
