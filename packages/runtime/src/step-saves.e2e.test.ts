@@ -14,11 +14,14 @@ const MODEL = 'claude-sonnet-4-6';
 /** An in-memory store that logs each save's start and end, waits `delayMs` in each, and can fail one. */
 class LoggingStore implements SessionStore {
   readonly inner = new InMemorySessionStore();
-  constructor(
-    readonly log: string[],
-    readonly delayMs = 0,
-    readonly failAt?: { state: string; nth: number },
-  ) {}
+  readonly log: string[];
+  readonly delayMs: number;
+  readonly failAt: { state: string; nth: number } | undefined;
+  constructor(log: string[], delayMs = 0, failAt?: { state: string; nth: number }) {
+    this.log = log;
+    this.delayMs = delayMs;
+    this.failAt = failAt;
+  }
   load(id: string): Promise<Session | undefined> {
     return this.inner.load(id);
   }
