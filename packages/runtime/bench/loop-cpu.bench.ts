@@ -14,12 +14,16 @@ import { agentLoop, directLoop, MODEL } from './desk-loops.ts';
 
 const deps = { counter: new TokenCounter({ model: MODEL }), summarizer: extractiveSummarizer() };
 
-/** The slice of the SDK client the loops use, answered by `respond` from a JSON copy of the request. */
+/**
+ * The slice of the SDK client the loops use, answered by `respond` from a JSON copy of the request, in a later
+ * turn of the event loop, as a reply from a socket would come.
+ */
 const client = {
   messages: {
     stream(params: Anthropic.MessageStreamParams) {
       const message = answer(JSON.parse(JSON.stringify({ ...params, stream: true })));
-      return { on: () => {}, finalMessage: () => message };
+      const later = new Promise((resolve) => setImmediate(resolve)).then(() => message);
+      return { on: () => {}, finalMessage: () => later };
     },
   },
 } as unknown as ModelClient;

@@ -55,11 +55,13 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
   };
   const persisted = () => actor.getPersistedSnapshot() as unknown as RunRecord['snapshot'];
   // The actor starts its step before the machine's snapshot is handed out: wait for it, then save.
-  scope.checkpoint = () =>
-    Promise.resolve().then(() => {
-      stepStart = persisted();
-      return save({ ...record, snapshot: stepStart });
-    });
+  if (options.store) {
+    scope.checkpoint = () =>
+      Promise.resolve().then(() => {
+        stepStart = persisted();
+        return save({ ...record, snapshot: stepStart });
+      });
+  }
   scope.emit = (event) => run.push(event);
 
   const abort = () => actor.send({ type: 'abort' });

@@ -4,8 +4,11 @@ type Message = Anthropic.MessageParam;
 
 /** Ids of the `tool_use` blocks of an assistant message. */
 export function toolUseIds(message: Message | undefined): string[] {
-  if (message?.role !== 'assistant' || typeof message.content === 'string') return [];
-  return message.content.flatMap((b) => (b.type === 'tool_use' ? [b.id] : []));
+  const ids: string[] = [];
+  if (message?.role !== 'assistant' || typeof message.content === 'string') return ids;
+  // A loop, not `flatMap`: this runs several times a turn, and `flatMap` costs five times as much.
+  for (const block of message.content) if (block.type === 'tool_use') ids.push(block.id);
+  return ids;
 }
 
 /**
@@ -41,7 +44,8 @@ export function sequenceProblem(previous: Message | undefined, message: Message)
 }
 
 function toolResultProblem(expected: readonly string[], blocks: readonly Anthropic.ContentBlockParam[]) {
-  const results = blocks.flatMap((b) => (b.type === 'tool_result' ? [b.tool_use_id] : []));
+  const results: string[] = [];
+  for (const block of blocks) if (block.type === 'tool_result') results.push(block.tool_use_id);
   for (const id of results) {
     if (!expected.includes(id)) return `tool_result ${id} answers no tool_use of the previous assistant message`;
   }
