@@ -1,5 +1,6 @@
 /** Small helpers shared by the `*.bench.ts` scripts: medians of repeated runs, printed as a table. */
 import { performance } from 'node:perf_hooks';
+import { seededRandom } from '../packages/simulator/src/seeded-random.ts';
 
 export interface Sample {
   readonly name: string;
@@ -33,8 +34,8 @@ export interface Interleaved {
 
 /**
  * Measures cases side by side: each round runs every case once, in an order that rotates from round to
- * round, so that load drifting on a shared machine falls on all of them alike. Compare cases with
- * {@link medianRatio}, which pairs times taken in the same round.
+ * round, so that load drifting on a shared machine falls on all of them alike. {@link ratioInterval} tells
+ * how far a ratio of their medians can be trusted.
  */
 export async function interleave(
   cases: readonly { readonly name: string; readonly fn: () => unknown }[],
@@ -58,9 +59,20 @@ export async function interleave(
   return { samples, rounds };
 }
 
-/** The median over rounds of case `a`'s time divided by case `b`'s. */
-export function medianRatio(measured: Interleaved, a: number, b: number): number {
-  return median(measured.rounds.map((times) => times[a]! / times[b]!));
+/**
+ * A 95% interval for the ratio of case `a`'s median time to case `b`'s: the rounds resampled with replacement
+ * (each round's times kept together), from a fixed seed, so that the same rounds give the same interval.
+ */
+export function ratioInterval(measured: Interleaved, a: number, b: number, resamples = 2_000): [number, number] {
+  const random = seededRandom(1);
+  const { rounds } = measured;
+  const ratios: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const picked = rounds.map(() => rounds[Math.floor(random() * rounds.length)]!);
+    ratios.push(median(picked.map((times) => times[a]!)) / median(picked.map((times) => times[b]!)));
+  }
+  ratios.sort((x, y) => x - y);
+  return [quantile(ratios, 0.025), quantile(ratios, 0.975)];
 }
 
 export function quantile(sorted: readonly number[], q: number): number {

@@ -1,8 +1,10 @@
 /**
  * The loop's overhead per turn: the same desk run through `createAgent` (machine, context manager, cache
- * breakpoints, ledger, a save per step to an in-memory store) and as a bare loop of direct SDK calls, both
- * against the simulator on loopback, measured side by side. Saving to files (an fsync per step) is shown
- * apart: it is the price of durability, not of the loop. `pnpm bench runtime` from the repository root.
+ * breakpoints, ledger, events) and as a bare loop of direct SDK calls, both against the simulator on
+ * loopback, measured side by side: without a store, with a save per step to an in-memory store, and to files
+ * (an fsync per save: the price of durability). Each ratio comes with a 95% interval from resampling the
+ * rounds: on a shared machine the rounds vary by half, and the interval says how far the ratio can be
+ * trusted. `pnpm bench runtime` from the repository root.
  */
 
 import { execFileSync, spawn } from 'node:child_process';
@@ -12,7 +14,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Anthropic from '@anthropic-ai/sdk';
 import { FileSessionStore, InMemorySessionStore, type SessionStore } from '@cairn/memory';
-import { interleave, medianRatio, report } from '../../../scripts/bench-kit.ts';
+import { interleave, ratioInterval, report } from '../../../scripts/bench-kit.ts';
 import { agentLoop, directLoop } from './desk-loops.ts';
 
 const pinned = pinToCore0();
@@ -62,19 +64,25 @@ const measured = await interleave(
     { name: 'createAgent, no store', fn: () => agent() },
     { name: 'createAgent, file store', fn: () => agent(new FileSessionStore({ dir: directory })) },
   ],
-  { runs: 41, warmup: 3 },
+  { runs: 61, warmup: 3 },
 );
 rmSync(directory, { recursive: true, force: true });
 sim.close();
 const where = pinned ? 'this process on core 0, the simulator on core 1' : 'processes not pinned';
 report(`one desk run (3 tickets) against the simulator (${where}), whole run, cases interleaved`, measured.samples);
-const perTurn = (i: number) => measured.samples[i]!.medianMs / turns;
-const ratios = (i: number) =>
-  `${(measured.samples[i]!.medianMs / measured.samples[0]!.medianMs).toFixed(3)} ` +
-  `(median of per-round ratios ${medianRatio(measured, i, 0).toFixed(3)})`;
+const perTurnMs = (i: number) => measured.samples[i]!.medianMs / turns;
+const ratio = (i: number) => {
+  const [low, high] = ratioInterval(measured, i, 0);
+  const point = measured.samples[i]!.medianMs / measured.samples[0]!.medianMs;
+  return `${point.toFixed(3)} (95% interval ${low.toFixed(2)}–${high.toFixed(2)})`;
+};
 console.log(
-  `  per turn: direct ${perTurn(0).toFixed(2)} ms, agent ${perTurn(1).toFixed(2)} ms ` +
-    `(overhead ${(perTurn(1) - perTurn(0)).toFixed(2)} ms)\n` +
-    `  ratio of medians to the direct loop: in-memory store ${ratios(1)}, target ≤ 1.10; ` +
-    `no store ${ratios(2)}; file store ${ratios(3)}`,
+  `  per turn: direct ${perTurnMs(0).toFixed(2)} ms; overhead ${overheadUs(2)} µs without a store, ` +
+    `${overheadUs(1)} µs with an in-memory store, ${overheadUs(3)} µs with files\n` +
+    `  ratio of medians to the direct loop (target ≤ 1.10): no store ${ratio(2)}, in-memory store ${ratio(1)}, ` +
+    `file store ${ratio(3)}`,
 );
+
+function overheadUs(i: number): string {
+  return ((perTurnMs(i) - perTurnMs(0)) * 1_000).toFixed(0);
+}
