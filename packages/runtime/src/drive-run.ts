@@ -92,11 +92,14 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
     }
     if (!failed && saveError === undefined) return run.end({ result });
     const id = scope.sessionId;
-    const message = failed
-      ? `run of session "${id}" failed: ${result.error}. Its last step is saved: fix the cause, then call ` +
-        `agent.resume("${id}") to run that step again`
-      : `run of session "${id}" ended ${result.status}, but saving its end failed (${String(saveError)}): the ` +
-        "store holds the step before; the run's result is this error's `result`";
+    const message = !failed
+      ? `run of session "${id}" ended ${result.status}, but saving its end failed (${String(saveError)}): the ` +
+        "store holds the step before; the run's result is this error's `result`"
+      : options.store
+        ? `run of session "${id}" failed: ${result.error}. Its last step is saved: fix the cause, then call ` +
+          `agent.resume("${id}") to run that step again`
+        : `run of session "${id}" failed: ${result.error}. This agent has no store, so the run cannot be ` +
+          'resumed: give the agent a store to resume a failed run once its cause is fixed';
     run.end({
       error: new AgentError(message, id, { cause: failed ? (scope.failure ?? saveError) : saveError, result }),
     });

@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { InMemorySessionStore } from '@cairn/memory';
 import { startSimulator } from '@cairn/simulator';
 import { defineTool } from '@cairn/tools';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -124,10 +125,16 @@ describe('stop reasons and limits', () => {
 
   it('fails with an AgentError that says how to resume when the API refuses the request', async () => {
     const { client } = await scripted([{ status: 400 }]);
-    const run = createAgent({ client, model: MODEL, recall: false }).run('Hello.', { sessionId: 'broken' });
+    const store = new InMemorySessionStore();
+    const run = createAgent({ client, model: MODEL, recall: false, store }).run('Hello.', { sessionId: 'broken' });
     const error = await run.result().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AgentError);
     expect((error as AgentError).message).toContain('agent.resume("broken")');
     expect((error as AgentError).result).toMatchObject({ status: 'failed', stopReason: 'error' });
+    const unsaved = await createAgent({ client, model: MODEL, recall: false })
+      .run('Hello.')
+      .result()
+      .catch((e: unknown) => e);
+    expect((unsaved as AgentError).message).toContain('has no store, so the run cannot be resumed');
   });
 });
