@@ -82,30 +82,44 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
   const finish = async (snapshot: SnapshotFrom<typeof agentMachine>) => {
     const result = runResult(scope, snapshot, options.record.runStart.events);
     const failed = result.status === 'failed';
-    // A failed run is saved as its failing step began, and why: `resume` runs that step again.
-    const end = failed && stepStart ? { snapshot: stepStart, failure: result.error ?? '' } : { snapshot: persisted() };
     let saveError: unknown;
-    try {
-      await save({ ...record, ...end }, true);
-    } catch (error) {
-      saveError = error;
+    if (options.store) {
+      // A failed run is saved as its failing step began, and why: `resume` runs that step again.
+      const end =
+        failed && stepStart ? { snapshot: stepStart, failure: result.error ?? '' } : { snapshot: persisted() };
+      try {
+        await save({ ...record, ...end }, true);
+      } catch (error) {
+        saveError = error;
+      }
     }
     if (!failed && saveError === undefined) return run.end({ result });
-    const id = scope.sessionId;
-    const message = !failed
-      ? `run of session "${id}" ended ${result.status}, but saving its end failed (${String(saveError)}): the ` +
-        "store holds the step before; the run's result is this error's `result`"
-      : options.store
-        ? `run of session "${id}" failed: ${result.error}. Its last step is saved: fix the cause, then call ` +
-          `agent.resume("${id}") to run that step again`
-        : `run of session "${id}" failed: ${result.error}. This agent has no store, so the run cannot be ` +
-          'resumed: give the agent a store to resume a failed run once its cause is fixed';
-    run.end({
-      error: new AgentError(message, id, { cause: failed ? (scope.failure ?? saveError) : saveError, result }),
-    });
+    const message = endMessage(scope.sessionId, result, saveError, options.store !== undefined);
+    const cause = failed ? (scope.failure ?? saveError) : saveError;
+    run.end({ error: new AgentError(message, scope.sessionId, { cause, result }) });
   };
   actor.start();
   if (scope.signal?.aborted) abort();
+}
+
+/** Why a run did not end well: it failed (and whether `resume` can run that step again), or its last save did. */
+function endMessage(id: string, result: RunResult, saveError: unknown, stored: boolean): string {
+  if (result.status !== 'failed') {
+    return (
+      `run of session "${id}" ended ${result.status}, but saving its end failed (${String(saveError)}): the ` +
+      "store holds the step before; the run's result is this error's `result`"
+    );
+  }
+  if (!stored) {
+    return (
+      `run of session "${id}" failed: ${result.error}. This agent has no store, so the run cannot be resumed: ` +
+      'give the agent a store to resume a failed run once its cause is fixed'
+    );
+  }
+  return (
+    `run of session "${id}" failed: ${result.error}. Its last step is saved: fix the cause, then call ` +
+    `agent.resume("${id}") to run that step again`
+  );
 }
 
 function runResult(scope: RunScope, snapshot: SnapshotFrom<typeof agentMachine>, eventsStart: number): RunResult {
