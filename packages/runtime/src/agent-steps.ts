@@ -9,7 +9,7 @@ import { type LedgerEntry, priceCall } from './price-call.ts';
 import { type PriceTable, priceFor } from './price-table.ts';
 import { CONTINUE_PROMPT, nextStep } from './run-decisions.ts';
 import type { RunningSpent } from './running-spent.ts';
-import { stepRunner } from './step-runner.ts';
+import { type RunSystem, stepRunner } from './step-runner.ts';
 
 /** How `resume` answers tool calls whose results were not saved before the process died. */
 export type InterruptedTools = 'rerun' | 'error';
@@ -48,9 +48,21 @@ export const INTERRUPTED_TEXT =
 
 const STEPS = { compact: compactStep, sample: sampleStep, act: actStep };
 
-/** The machine's step runner, bound to one run. */
-export function agentSteps(scope: RunScope) {
-  return stepRunner(({ step, turn }) => guarded(scope, STEPS[step], turn));
+/** Each running machine's scope, by its actor system: the machine is built once, and its runs told apart so. */
+const scopes = new WeakMap<RunSystem, RunScope>();
+
+/** The machine's step runner: runs each step on the scope bound to the asking machine (see {@link bindScope}). */
+export const agentSteps = stepRunner(({ step, turn }, system) => guarded(scopeOf(system), STEPS[step], turn));
+
+/** Gives a run's machine its scope: call it between `createActor` and `start`. */
+export function bindScope(system: RunSystem, scope: RunScope): void {
+  scopes.set(system, scope);
+}
+
+function scopeOf(system: RunSystem): RunScope {
+  const scope = scopes.get(system);
+  if (scope === undefined) throw new Error('agentSteps: no run scope is bound to this machine; call bindScope first');
+  return scope;
 }
 
 /** Runs a step; a failure is kept as the run's cause. */

@@ -4,9 +4,12 @@ import { AgentError } from './agent-error.ts';
 import type { RunResult } from './agent-event.ts';
 import { type AgentMachineInput, agentMachine } from './agent-machine.ts';
 import type { AgentRun } from './agent-run.ts';
-import { agentSteps, type RunScope } from './agent-steps.ts';
+import { agentSteps, bindScope, type RunScope } from './agent-steps.ts';
 import type { RunRecord } from './run-record.ts';
 import { totalUsage } from './total-usage.ts';
+
+/** The machine with its step runner, built once: XState works out a machine's transitions once, on first use. */
+const machineWithSteps = agentMachine.provide({ actors: { steps: agentSteps } });
 
 /** How a run begins: a fresh machine from `input`, or one restored from a saved `snapshot` (input unused). */
 export interface RunStart {
@@ -26,14 +29,14 @@ export interface DriveOptions {
  * and the conversation so far) and once more at the end, and settles `run` from the final state.
  */
 export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, options: DriveOptions): void {
-  const machine = agentMachine.provide({ actors: { steps: agentSteps(scope) } });
   const snapshot = start.snapshot as unknown as Snapshot<unknown> | undefined;
   // Without an inspector XState builds no inspection events: pass one only when asked.
-  const actor = createActor(machine, {
+  const actor = createActor(machineWithSteps, {
     input: start.input,
     ...(options.inspect && { inspect: options.inspect }),
     ...(snapshot && { snapshot }),
   });
+  bindScope(actor.system, scope);
   // A step that changed nothing (a prepare() that did not compact, say) resumes the same from the
   // previous save, so that save is skipped; the final save always happens.
   let savedVersion = '';

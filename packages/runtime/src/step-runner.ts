@@ -1,5 +1,8 @@
 import type { ActorLogic, AnyActorRef, Snapshot } from 'xstate';
 
+/** The actor system of a running machine: what tells one run's steps from another's. */
+export type RunSystem = AnyActorRef['system'];
+
 /** The machine's three effects. */
 export type StepName = 'compact' | 'sample' | 'act';
 
@@ -21,16 +24,19 @@ export type StepFailed = { readonly type: 'step.failed'; readonly error: unknown
 
 /**
  * The actor that runs the machine's effects: one for the whole run, invoked at the machine's root. Each
- * working state sends it `{ type: 'run', step, turn }` on entry; it runs `run(step)` and answers the machine
+ * working state sends it `{ type: 'run', step, turn }` on entry; it runs `run(step, system)` (`system`: the
+ * machine's actor system, which tells the runs of one machine apart) and answers the machine
  * with `<step>.done` (the output) or `step.failed` (the error). The step it is on is part of its snapshot:
  * restored from a saved snapshot, it starts that step again, as an invoked promise actor would.
  *
  * One long-lived actor rather than a promise actor invoked per state: spawning and stopping an actor for
  * each step was most of XState's cost per turn (two actors a turn).
  */
-export function stepRunner(run: (step: PendingStep) => Promise<unknown>): ActorLogic<RunnerSnapshot, RunStep> {
+export function stepRunner(
+  run: (step: PendingStep, system: RunSystem) => Promise<unknown>,
+): ActorLogic<RunnerSnapshot, RunStep> {
   const start = (pending: PendingStep, self: AnyActorRef) => {
-    run(pending).then(
+    run(pending, self.system).then(
       (output) => answer(self, { type: `${pending.step}.done`, output }),
       (error: unknown) => answer(self, { type: 'step.failed', error }),
     );
