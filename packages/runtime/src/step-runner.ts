@@ -48,7 +48,8 @@ export function stepRunner(
       if (event.type !== 'run') return snapshot;
       const pending = { step: event.step, turn: event.turn };
       defer(() => start(pending, self));
-      return { ...snapshot, pending };
+      // Written out: `{ ...snapshot, pending }` takes V8's slow path (see agent-machine.ts).
+      return { status: 'active', output: undefined, error: undefined, pending };
     },
     start: (snapshot, { self }) => {
       if (snapshot.status === 'active' && snapshot.pending) start(snapshot.pending, self);
