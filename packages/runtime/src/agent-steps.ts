@@ -1,6 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { CompactionResult, ConversationManager } from '@cairn/memory';
-import { runToolCalls, type Tool } from '@cairn/tools';
+import { runToolCalls, type Tool, type ToolCallContext } from '@cairn/tools';
 import type { AgentEvent } from './agent-event.ts';
 import type { SampleOutput, StepOutput } from './agent-machine.ts';
 import { withCacheBreakpoints } from './cache-breakpoints.ts';
@@ -22,6 +22,8 @@ export interface RunScope {
   readonly model: string;
   readonly maxTokens: number;
   readonly tools: readonly Tool[];
+  /** What the tools run with: the run's signal, and the manager to offload oversized results to. */
+  readonly toolContext: ToolCallContext;
   readonly ledger: LedgerEntry[];
   readonly ledgerStart: number;
   /** The run's spending so far: the ledger's entries from `ledgerStart` on. */
@@ -153,11 +155,7 @@ async function actStep(scope: RunScope, turn: number): Promise<StepOutput> {
           content: INTERRUPTED_TEXT,
           is_error: true,
         }))
-      : await runToolCalls(calls, scope.tools, {
-          ...(scope.signal && { signal: scope.signal }),
-          offload: (key, content) => manager.offload(key, content),
-          countTokens: (text) => manager.counter.text(text),
-        });
+      : await runToolCalls(calls, scope.tools, scope.toolContext);
   scope.interrupted = null;
   manager.append({ role: 'user', content: results });
   calls.forEach((call, i) => {

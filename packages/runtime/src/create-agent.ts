@@ -146,6 +146,11 @@ export function createAgent(options: AgentOptions): Agent {
       model: options.model,
       maxTokens: options.maxTokens ?? DEFAULT_MAX_TOKENS,
       tools,
+      toolContext: {
+        ...(signal && { signal }),
+        offload: (key, content) => manager.offload(key, content),
+        countTokens: (text) => manager.counter.text(text),
+      },
       ledger,
       ledgerStart,
       spent: new RunningSpent(ledger, ledgerStart),

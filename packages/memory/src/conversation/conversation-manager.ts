@@ -73,6 +73,8 @@ export class ConversationManager {
   readonly #systemRaw: number;
   readonly #toolsRaw: number;
   readonly #breaker = { failures: 0, openFor: 0 };
+  /** What compaction works on: made once, as every part of it lives as long as the manager. */
+  readonly #compact: CompactContext;
   #anchor: TokenAnchor | null = null;
   #sentRaw = 0;
 
@@ -86,6 +88,18 @@ export class ConversationManager {
     this.#state = new ViewState(this.counter);
     this.#systemRaw = this.counter.rawSystem(this.system);
     this.#toolsRaw = this.counter.rawTools(this.tools);
+    this.#compact = {
+      state: this.#state,
+      policy: this.policy,
+      config: this.config,
+      counter: this.counter,
+      tokens: () => this.tokens(),
+      systemRaw: this.#systemRaw,
+      toolsRaw: this.#toolsRaw,
+      memory: this.#memory,
+      breaker: this.#breaker,
+      record: (event) => this.#events.push(deepFreeze(event)),
+    };
   }
 
   /** Every message ever appended, in order. */
@@ -188,7 +202,7 @@ export class ConversationManager {
    */
   async prepare(): Promise<CompactionResult | null> {
     if (this.inFlight || this.#state.entries.length === 0) return null;
-    const result = await compact(this.#compactContext());
+    const result = await compact(this.#compact);
     if (result) this.#anchor = null;
     return result;
   }
@@ -196,7 +210,7 @@ export class ConversationManager {
   /** Whether `prepare()` would compact now: the view is over the trigger, or the policy has an early step. */
   needsCompaction(): boolean {
     if (this.inFlight || this.#state.entries.length === 0) return false;
-    return compactionDue(this.#compactContext());
+    return compactionDue(this.#compact);
   }
 
   /** The full text of whatever was removed under `key`, or `undefined` for an unknown key. */
@@ -248,20 +262,6 @@ export class ConversationManager {
     return manager;
   }
 
-  #compactContext(): CompactContext {
-    return {
-      state: this.#state,
-      policy: this.policy,
-      config: this.config,
-      counter: this.counter,
-      tokens: () => this.tokens(),
-      systemRaw: this.#systemRaw,
-      toolsRaw: this.#toolsRaw,
-      memory: this.#memory,
-      breaker: this.#breaker,
-      record: (event) => this.#events.push(deepFreeze(event)),
-    };
-  }
 
   #rawTotal(): number {
     return this.#systemRaw + this.#toolsRaw + this.#state.viewRaw;
