@@ -45,15 +45,21 @@ type StepEvent =
   | { readonly type: 'act.done'; readonly output: StepOutput }
   | StepFailed;
 
+type MachineEvent = { readonly type: 'abort' } | StepEvent;
+
 const notProvided = () =>
   Promise.reject(new Error('agentMachine: provide the "steps" actor with agentMachine.provide(...)'));
 
-function afterStep(output: StepOutput): Pick<AgentContext, 'spent' | 'needsCompaction'> {
-  return { spent: output.spent, needsCompaction: output.needsCompaction };
-}
-
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The spending and compaction flag as of now: a finished step's, while its event is being taken (guards
+ * run before the transition's actions store them in the context), the context's otherwise.
+ */
+function current(context: AgentContext, event: MachineEvent): StepOutput {
+  return 'output' in event ? event.output : context;
 }
 
 /** A step that threw: stopped when an abort was asked for (the abort is why), failed otherwise. */
@@ -73,17 +79,26 @@ export const agentMachine = setup({
   types: {
     context: {} as AgentContext,
     input: {} as AgentMachineInput,
-    events: {} as { type: 'abort' } | StepEvent,
+    events: {} as MachineEvent,
   },
   actors: { steps: stepRunner(notProvided) },
   guards: {
-    limitReached: ({ context: c }) => limitReached(c.turns, c.maxIterations, c.budget, c.spent) !== null,
+    limitReached: ({ context: c, event }) =>
+      limitReached(c.turns, c.maxIterations, c.budget, current(c, event).spent) !== null,
     abortRequested: ({ context }) => context.abortRequested,
-    needsCompaction: ({ context }) => context.needsCompaction,
+    needsCompaction: ({ context, event }) => current(context, event).needsCompaction,
   },
   actions: {
     /** Asks the step runner for a step (a turn is one model call and the tools it asked for). */
-    runStep: sendTo('steps', (_, params: PendingStep): RunStep => ({ type: 'run', step: params.step, turn: params.turn })),
+    runStep: sendTo(
+      'steps',
+      (_, params: PendingStep): RunStep => ({ type: 'run', step: params.step, turn: params.turn }),
+    ),
+    /** Stores what a finished step reports: the run's spending, and whether the context needs compacting. */
+    keepStepOutput: assign(({ context, event }) => {
+      const { spent, needsCompaction } = current(context, event);
+      return { spent, needsCompaction };
+    }),
     stopForLimit: assign(({ context: c }) => ({
       stopReason: limitReached(c.turns, c.maxIterations, c.budget, c.spent),
     })),
@@ -122,7 +137,7 @@ export const agentMachine = setup({
     compacting: {
       entry: { type: 'runStep', params: ({ context }) => ({ step: 'compact', turn: context.turns + 1 }) },
       on: {
-        'compact.done': { target: 'sampling', actions: assign(({ event }) => afterStep(event.output)) },
+        'compact.done': { target: 'sampling', actions: 'keepStepOutput' },
         'step.failed': ON_STEP_ERROR,
       },
     },
@@ -160,7 +175,14 @@ export const agentMachine = setup({
     acting: {
       entry: { type: 'runStep', params: ({ context }) => ({ step: 'act', turn: context.turns }) },
       on: {
-        'act.done': { target: 'preparing', actions: assign(({ event }) => afterStep(event.output)) },
+        // What `preparing` decides, decided here on the tools' output: a pass through `preparing` would
+        // cost every turn one more microstep.
+        'act.done': [
+          { guard: 'abortRequested', target: 'stopped', actions: ['keepStepOutput', 'stopForAbort'] },
+          { guard: 'limitReached', target: 'stopped', actions: ['keepStepOutput', 'stopForLimit'] },
+          { guard: 'needsCompaction', target: 'compacting', actions: 'keepStepOutput' },
+          { target: 'sampling', actions: 'keepStepOutput' },
+        ],
         'step.failed': ON_STEP_ERROR,
       },
     },
