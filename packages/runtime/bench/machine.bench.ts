@@ -13,14 +13,21 @@ import { stepRunner } from '../src/step-runner.ts';
 const TURNS = 23;
 const step: StepOutput = { spent: { costUsd: 0, inputTokens: 0 }, needsCompaction: false };
 
+let turns = 0;
+// Provided once, as the runtime does: XState works out a machine's transitions on its first run.
+const machine = agentMachine.provide({
+  actors: {
+    steps: stepRunner(async ({ step: name }) => {
+      if (name !== 'sample') return step;
+      turns += 1;
+      return { ...step, stopReason: turns < TURNS ? 'tool_use' : 'end_turn', text: '' };
+    }),
+  },
+});
+
 async function run(): Promise<void> {
-  let turns = 0;
-  const steps = stepRunner(async ({ step: name }) => {
-    if (name !== 'sample') return step;
-    turns += 1;
-    return { ...step, stopReason: turns < TURNS ? 'tool_use' : 'end_turn', text: '' };
-  });
-  const actor = createActor(agentMachine.provide({ actors: { steps } }), {
+  turns = 0;
+  const actor = createActor(machine, {
     input: { maxIterations: 100, budget: {}, needsCompaction: false },
   });
   await new Promise<void>((resolve) => {
