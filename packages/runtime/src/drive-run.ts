@@ -1,4 +1,4 @@
-import { deepFreeze, type SessionStore } from '@cairn/memory';
+import type { SessionStore } from '@cairn/memory';
 import { createActor, type InspectionEvent, type Snapshot, type SnapshotFrom } from 'xstate';
 import { AgentError } from './agent-error.ts';
 import type { RunResult } from './agent-event.ts';
@@ -6,6 +6,7 @@ import { type AgentMachineInput, agentMachine } from './agent-machine.ts';
 import type { AgentRun } from './agent-run.ts';
 import { agentSteps, bindScope, type RunScope } from './agent-steps.ts';
 import type { RunRecord } from './run-record.ts';
+import { runSaves } from './run-saves.ts';
 import { totalUsage } from './total-usage.ts';
 
 /** The machine with its step runner, built once: XState works out a machine's transitions once, on first use. */
@@ -25,8 +26,8 @@ export interface DriveOptions {
 }
 
 /**
- * Runs `agentMachine` with the run's actors, saving the session as each step begins (the state entered
- * and the conversation so far) and once more at the end, and settles `run` from the final state.
+ * Runs `agentMachine` with the run's actors, saving the session (with a store: {@link runSaves}) as each step
+ * begins and once more at the end, and settles `run` from the final state.
  */
 export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, options: DriveOptions): void {
   const snapshot = start.snapshot as unknown as Snapshot<unknown> | undefined;
@@ -37,34 +38,9 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
     ...(snapshot && { snapshot }),
   });
   bindScope(actor.system, scope);
-  // A step that changed nothing (a prepare() that did not compact, say) resumes the same from the
-  // previous save, so that save is skipped; the final save always happens.
-  let savedVersion = '';
-  // The machine as the running step began: a failed run is saved so, for `resume` to try that step again.
-  let stepStart: RunRecord['snapshot'] | undefined;
-  // A frozen copy, the same for every save of this run: a session store copies it once.
-  const record = deepFreeze(JSON.parse(JSON.stringify(options.record)) as DriveOptions['record']);
-  const save = async (machine: RunRecord, force = false) => {
-    if (!options.store) return;
-    const version = `${scope.manager.transcript.length}:${scope.manager.events.length}:${scope.ledger.length}`;
-    if (!force && version === savedVersion) return;
-    savedVersion = version;
-    await options.store.save({
-      id: scope.sessionId,
-      conversation: scope.manager.toJSON(),
-      machine,
-      usage: scope.ledger,
-    });
-  };
   const persisted = () => actor.getPersistedSnapshot() as unknown as RunRecord['snapshot'];
-  // The actor starts its step before the machine's snapshot is handed out: wait for it, then save.
-  if (options.store) {
-    scope.checkpoint = () =>
-      Promise.resolve().then(() => {
-        stepStart = persisted();
-        return save({ ...record, snapshot: stepStart });
-      });
-  }
+  const saves = options.store && runSaves(options.store, scope, options.record, persisted);
+  if (saves) scope.checkpoint = saves.checkpoint;
   scope.emit = (event) => run.push(event);
 
   const abort = () => actor.send({ type: 'abort' });
@@ -86,18 +62,13 @@ export function driveRun(run: AgentRun, scope: RunScope, start: RunStart, option
     const result = runResult(scope, snapshot, options.record.runStart.events);
     const failed = result.status === 'failed';
     let saveError: unknown;
-    if (options.store) {
-      // A failed run is saved as its failing step began, and why: `resume` runs that step again.
-      const end =
-        failed && stepStart ? { snapshot: stepStart, failure: result.error ?? '' } : { snapshot: persisted() };
-      try {
-        await save({ ...record, ...end }, true);
-      } catch (error) {
-        saveError = error;
-      }
+    try {
+      await saves?.end(failed ? (result.error ?? '') : undefined);
+    } catch (error) {
+      saveError = error;
     }
     if (!failed && saveError === undefined) return run.end({ result });
-    const message = endMessage(scope.sessionId, result, saveError, options.store !== undefined);
+    const message = endMessage(scope.sessionId, result, saveError, saves !== undefined);
     const cause = failed ? (scope.failure ?? saveError) : saveError;
     run.end({ error: new AgentError(message, scope.sessionId, { cause, result }) });
   };
