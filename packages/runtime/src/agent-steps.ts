@@ -39,8 +39,8 @@ export interface RunScope {
   /** The error that failed the run, kept as the `AgentError`'s cause. */
   failure: unknown;
   emit(event: AgentEvent): void;
-  /** Saves the session with the machine in the state now entered. */
-  checkpoint(): Promise<void>;
+  /** Saves the session with the machine in the state now entered; none without a store. */
+  checkpoint: (() => Promise<void>) | undefined;
 }
 
 /** Text given for a tool call that was running when the process died, under `interruptedTools: 'error'`. */
@@ -82,7 +82,7 @@ async function guarded<T>(
 }
 
 async function compactStep(scope: RunScope, turn: number): Promise<StepOutput> {
-  await scope.checkpoint();
+  await scope.checkpoint?.();
   const compaction = await scope.manager.prepare();
   if (compaction) {
     const priced = summaryEntries(scope, compaction);
@@ -99,7 +99,8 @@ async function sampleStep(scope: RunScope, turn: number): Promise<SampleOutput> 
   scope.emit({ type: 'turn-start', turn });
   // The session is saved while the request is on its way: a model call changes nothing until its reply is
   // kept, and the reply is kept only once that save is done.
-  const [call, saved] = await Promise.allSettled([askModel(scope, turn), afterThisTick(() => scope.checkpoint())]);
+  const saving = scope.checkpoint && afterThisTick(scope.checkpoint);
+  const [call, saved] = await Promise.allSettled([askModel(scope, turn), saving]);
   if (call.status === 'rejected') throw call.reason;
   const message = call.value;
   const entry = priceCall('main', scope.model, message.usage, priceFor(scope.model, scope.prices)!, scope.clock());
@@ -146,7 +147,7 @@ function askModel(scope: RunScope, turn: number): Promise<Anthropic.Message> {
 
 async function actStep(scope: RunScope, turn: number): Promise<StepOutput> {
   // Saved before any tool runs: a run resumed after a crash knows which calls may have taken effect.
-  await scope.checkpoint();
+  await scope.checkpoint?.();
   const { manager } = scope;
   const content = manager.transcript.at(-1)?.content ?? [];
   const blocks: readonly Anthropic.ContentBlockParam[] = typeof content === 'string' ? [] : content;

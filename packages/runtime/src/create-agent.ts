@@ -162,7 +162,7 @@ export function createAgent(options: AgentOptions): Agent {
       interrupted: null,
       failure: undefined,
       emit: () => {},
-      checkpoint: async () => {},
+      checkpoint: undefined,
     };
   }
 
