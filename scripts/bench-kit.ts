@@ -42,7 +42,9 @@ export async function interleave(
   { runs = 50, warmup = 5 }: { runs?: number; warmup?: number } = {},
 ): Promise<Interleaved> {
   const rounds: number[][] = [];
-  for (let round = 0; round < warmup + runs; round++) {
+  const total = warmup + runs;
+  for (let round = 0; round < total; round++) {
+    showProgress(round, total);
     const times: number[] = new Array(cases.length).fill(0);
     for (let k = 0; k < cases.length; k++) {
       const index = (round + k) % cases.length;
@@ -52,11 +54,18 @@ export async function interleave(
     }
     if (round >= warmup) rounds.push(times);
   }
+  showProgress(total, total);
   const samples = cases.map((c, i) => {
     const times = rounds.map((r) => r[i]!).sort((a, b) => a - b);
     return { name: c.name, medianMs: quantile(times, 0.5), p90Ms: quantile(times, 0.9), runs };
   });
   return { samples, rounds };
+}
+
+/** On a terminal, the round under way on one line of standard error, cleared once all are done. */
+function showProgress(round: number, total: number): void {
+  if (!process.stderr.isTTY) return;
+  process.stderr.write(round < total ? `\r  round ${round + 1} of ${total}` : '\r\x1b[K');
 }
 
 /**

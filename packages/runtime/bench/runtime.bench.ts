@@ -64,7 +64,7 @@ const measured = await interleave(
     { name: 'createAgent, no store', fn: () => agent() },
     { name: 'createAgent, file store', fn: () => agent(new FileSessionStore({ dir: directory })) },
   ],
-  { runs: 61, warmup: 3 },
+  { runs: 91, warmup: 3 },
 );
 rmSync(directory, { recursive: true, force: true });
 sim.close();
