@@ -1,8 +1,10 @@
 /**
  * The loop's own CPU per turn, without HTTP: the same desk run through `createAgent` and as a bare loop, with
- * the model answered in this process by the simulator's `respond` (the function its server wraps), so the
- * difference between the two is the loop's work alone, free of the network's noise. The figure to watch
- * for regressions; `runtime.bench.ts` gives the ratio over HTTP. `pnpm bench loop-cpu`.
+ * the model answered in this process by the simulator's `respond` (the function its server wraps), memoized:
+ * a request seen before gets the answer `respond` gave it, read back from JSON, so that the simulator's own
+ * work (most of a turn, and noisy) stays out of the figures and the difference between the two loops is the
+ * loop's work alone. The figure to watch for regressions; `runtime.bench.ts` gives the ratio over HTTP.
+ * `pnpm bench loop-cpu`.
  */
 
 import type Anthropic from '@anthropic-ai/sdk';
@@ -14,19 +16,31 @@ import { agentLoop, directLoop, MODEL } from './desk-loops.ts';
 
 const deps = { counter: new TokenCounter({ model: MODEL }), summarizer: extractiveSummarizer() };
 
+/** Each request's body as sent, and the reply `respond` gave it, as JSON. */
+const answered = new Map<string, string>();
+
 /**
- * The slice of the SDK client the loops use, answered by `respond` from a JSON copy of the request, in a later
- * turn of the event loop, as a reply from a socket would come.
+ * The slice of the SDK client the loops use: the request as JSON (as the SDK sends it), the reply parsed from
+ * JSON (as the SDK reads it), in a later turn of the event loop, as a reply from a socket would come.
  */
 const client = {
   messages: {
     stream(params: Anthropic.MessageStreamParams) {
-      const message = answer(JSON.parse(JSON.stringify({ ...params, stream: true })));
-      const later = new Promise((resolve) => setImmediate(resolve)).then(() => message);
+      const body = JSON.stringify({ ...params, stream: true });
+      const later = new Promise((resolve) => setImmediate(resolve)).then(() => replyTo(body));
       return { on: () => {}, finalMessage: () => later };
     },
   },
 } as unknown as ModelClient;
+
+async function replyTo(body: string): Promise<Anthropic.Message> {
+  let reply = answered.get(body);
+  if (reply === undefined) {
+    reply = JSON.stringify(await answer(JSON.parse(body)));
+    answered.set(body, reply);
+  }
+  return JSON.parse(reply) as Anthropic.Message;
+}
 
 let calls = 0;
 async function answer(body: unknown): Promise<Anthropic.Message> {
@@ -57,10 +71,14 @@ const measured = await interleave(
   ],
   { runs: 41, warmup: 10 },
 );
-report('one desk run (3 tickets), model answered in-process, whole run, cases interleaved', measured.samples);
+report(
+  'one desk run (3 tickets), answers of the simulator replayed in-process, whole run, cases interleaved',
+  measured.samples,
+);
+if (answered.size !== turns) throw new Error(`the loops sent ${answered.size} different requests, not ${turns}`);
 const perTurnUs = (i: number) => ((measured.samples[i]!.medianMs - measured.samples[0]!.medianMs) / turns) * 1_000;
 console.log(
   `  the loop's own work per turn: ${perTurnUs(1).toFixed(0)} µs without a store, ${perTurnUs(2).toFixed(0)} µs ` +
-    `with a save per step to an in-memory store (the bare loop's turn, model included: ` +
+    `with a save per step to an in-memory store (the bare loop's whole turn: ` +
     `${((measured.samples[0]!.medianMs / turns) * 1_000).toFixed(0)} µs)`,
 );
