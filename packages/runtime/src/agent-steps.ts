@@ -114,12 +114,7 @@ async function sampleStep(scope: RunScope, turn: number): Promise<SampleOutput> 
   if (next === 'continue') manager.append({ role: 'user', content: CONTINUE_PROMPT });
   if (next !== 'act') scope.emit({ type: 'turn-end', turn, stopReason: message.stop_reason });
   const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
-  return {
-    stopReason: message.stop_reason,
-    text,
-    spent: scope.spent.now(),
-    needsCompaction: manager.needsCompaction(),
-  };
+  return { stopReason: message.stop_reason, text, ...stepOutput(scope) };
 }
 
 /** One streamed call with the view as it is now, its text and retries reported as events. */

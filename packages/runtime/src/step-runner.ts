@@ -24,10 +24,10 @@ export type StepFailed = { readonly type: 'step.failed'; readonly error: unknown
 
 /**
  * The actor that runs the machine's effects: one for the whole run, invoked at the machine's root. Each
- * working state sends it `{ type: 'run', step, turn }` on entry; it runs `run(step, system)` (`system`: the
- * machine's actor system, which tells the runs of one machine apart) and answers the machine
- * with `<step>.done` (the output) or `step.failed` (the error). The step it is on is part of its snapshot:
- * restored from a saved snapshot, it starts that step again, as an invoked promise actor would.
+ * working state sends it `{ type: 'run', step, turn }` on entry; it runs `run(step, system)` (`system`, the
+ * machine's actor system, tells the runs of one machine apart) and answers the machine with `<step>.done`
+ * (the output) or `step.failed` (the error). The step it is on is part of its snapshot: restored from a
+ * saved snapshot, it starts that step again, as an invoked promise actor would.
  *
  * One long-lived actor rather than a promise actor invoked per state: spawning and stopping an actor for
  * each step was most of XState's cost per turn (two actors a turn).

@@ -262,7 +262,6 @@ export class ConversationManager {
     return manager;
   }
 
-
   #rawTotal(): number {
     return this.#systemRaw + this.#toolsRaw + this.#state.viewRaw;
   }
