@@ -69,7 +69,8 @@ const ON_STEP_ERROR = [
 ] as const;
 
 /**
- * The agent loop. `preparing` checks the limits and whether to compact, `compacting` runs the context
+ * The agent loop. `preparing` checks the limits and whether to compact (as a run starts and after a
+ * continued reply; after the tools, `act.done` makes the same checks), `compacting` runs the context
  * manager's compaction, `sampling` calls the model, `acting` runs the tools; it ends `done` (the model
  * finished), `stopped` (a limit, a refusal or an abort) or `failed`. The effects run in one actor, `steps`
  * (a {@link stepRunner} given with `agentMachine.provide({ actors: { steps } })`), which each working state
