@@ -62,6 +62,20 @@ function current(context: AgentContext, event: MachineEvent): StepOutput {
   return 'output' in event ? event.output : context;
 }
 
+/**
+ * What comes next, between turns: stop for an abort or a limit, compact, or call the model. `preparing` takes
+ * it as a run starts and after a continued reply; `act.done` takes it on the tools' output, storing that
+ * output first (`keepStepOutput`), so that a turn needs no pass through `preparing` (one microstep less).
+ */
+function whatNext(first: readonly 'keepStepOutput'[]) {
+  return [
+    { guard: 'abortRequested', target: 'stopped', actions: [...first, 'stopForAbort'] },
+    { guard: 'limitReached', target: 'stopped', actions: [...first, 'stopForLimit'] },
+    { guard: 'needsCompaction', target: 'compacting', actions: [...first] },
+    { target: 'sampling', actions: [...first] },
+  ] as const;
+}
+
 /** A step that threw: stopped when an abort was asked for (the abort is why), failed otherwise. */
 const ON_STEP_ERROR = [
   { guard: 'abortRequested', target: 'stopped', actions: 'stopForAbort' },
@@ -127,14 +141,7 @@ export const agentMachine = setup({
   invoke: { id: 'steps', src: 'steps' },
   on: { abort: { actions: assign({ abortRequested: true }) } },
   states: {
-    preparing: {
-      always: [
-        { guard: 'abortRequested', target: 'stopped', actions: 'stopForAbort' },
-        { guard: 'limitReached', target: 'stopped', actions: 'stopForLimit' },
-        { guard: 'needsCompaction', target: 'compacting' },
-        { target: 'sampling' },
-      ],
-    },
+    preparing: { always: whatNext([]) },
     compacting: {
       entry: { type: 'runStep', params: ({ context }) => ({ step: 'compact', turn: context.turns + 1 }) },
       on: {
@@ -176,14 +183,7 @@ export const agentMachine = setup({
     acting: {
       entry: { type: 'runStep', params: ({ context }) => ({ step: 'act', turn: context.turns }) },
       on: {
-        // What `preparing` decides, decided here on the tools' output: a pass through `preparing` would
-        // cost every turn one more microstep.
-        'act.done': [
-          { guard: 'abortRequested', target: 'stopped', actions: ['keepStepOutput', 'stopForAbort'] },
-          { guard: 'limitReached', target: 'stopped', actions: ['keepStepOutput', 'stopForLimit'] },
-          { guard: 'needsCompaction', target: 'compacting', actions: 'keepStepOutput' },
-          { target: 'sampling', actions: 'keepStepOutput' },
-        ],
+        'act.done': whatNext(['keepStepOutput']),
         'step.failed': ON_STEP_ERROR,
       },
     },
