@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { assign, sendTo, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import { type Budget, limitReached, nextStep, type RunStopReason, type Spent } from './run-decisions.ts';
-import { type PendingStep, type RunStep, type StepFailed, stepRunner } from './step-runner.ts';
+import { type StepFailed, stepRunner } from './step-runner.ts';
 
 /** What every step actor reports back: the run's spending and whether the context is over its trigger. */
 export interface StepOutput {
@@ -87,8 +87,9 @@ const ON_STEP_ERROR = [
  * continued reply; after the tools, `act.done` makes the same checks), `compacting` runs the context
  * manager's compaction, `sampling` calls the model, `acting` runs the tools; it ends `done` (the model
  * finished), `stopped` (a limit, a refusal or an abort) or `failed`. The effects run in one actor, `steps`
- * (a {@link stepRunner} given with `agentMachine.provide({ actors: { steps } })`), which each working state
- * asks for its step on entry and which answers `<step>.done` or `step.failed`; every decision here is pure.
+ * (a {@link stepRunner} given with `agentMachine.provide({ actors: { steps } })`), which runs the step of
+ * each working state the machine enters (`stepOf`) and answers `<step>.done` or `step.failed`; every
+ * decision here is pure.
  */
 export const agentMachine = setup({
   types: {
@@ -104,11 +105,6 @@ export const agentMachine = setup({
     needsCompaction: ({ context, event }) => current(context, event).needsCompaction,
   },
   actions: {
-    /** Asks the step runner for a step (a turn is one model call and the tools it asked for). */
-    runStep: sendTo(
-      'steps',
-      (_, params: PendingStep): RunStep => ({ type: 'run', step: params.step, turn: params.turn }),
-    ),
     /** Stores what a finished step reports: the run's spending, and whether the context needs compacting. */
     keepStepOutput: assign(({ context, event }) => {
       const { spent, needsCompaction } = current(context, event);
@@ -143,14 +139,12 @@ export const agentMachine = setup({
   states: {
     preparing: { always: whatNext([]) },
     compacting: {
-      entry: { type: 'runStep', params: ({ context }) => ({ step: 'compact', turn: context.turns + 1 }) },
       on: {
         'compact.done': { target: 'sampling', actions: 'keepStepOutput' },
         'step.failed': ON_STEP_ERROR,
       },
     },
     sampling: {
-      entry: { type: 'runStep', params: ({ context }) => ({ step: 'sample', turn: context.turns + 1 }) },
       on: {
         'sample.done': [
           {
@@ -181,7 +175,6 @@ export const agentMachine = setup({
       },
     },
     acting: {
-      entry: { type: 'runStep', params: ({ context }) => ({ step: 'act', turn: context.turns }) },
       on: {
         'act.done': whatNext(['keepStepOutput']),
         'step.failed': ON_STEP_ERROR,

@@ -31,7 +31,7 @@ export type { Budget, NextStep, RunStopReason, Spent } from './run-decisions.ts'
 export { CONTINUE_PROMPT, limitReached, nextStep } from './run-decisions.ts';
 export type { RunRecord } from './run-record.ts';
 export { RUN_RECORD_VERSION, readRunRecord } from './run-record.ts';
-export type { PendingStep, RunnerSnapshot, RunStep, StepName, StepReply } from './step-runner.ts';
-export { stepRunner } from './step-runner.ts';
+export type { PendingStep, StepName, StepReply } from './step-runner.ts';
+export { stepOf, stepRunner } from './step-runner.ts';
 export type { UsageTotals } from './total-usage.ts';
 export { totalUsage } from './total-usage.ts';

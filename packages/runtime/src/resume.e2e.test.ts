@@ -122,6 +122,41 @@ describe('resuming a run whose process died', () => {
     await api.close();
   });
 
+  it('resumes a run saved mid-step by run record version 2 (whose step runner also kept its step)', async () => {
+    const api = await startScriptedApi([
+      {
+        content: [{ type: 'tool_use', id: 'toolu_1', name: 'look', input: {}, caller: { type: 'direct' } }],
+        stopReason: 'tool_use',
+      },
+      { content: [text('Looked.')], stopReason: 'end_turn' },
+    ]);
+    const store = new InMemorySessionStore();
+    const client = new Anthropic({ baseURL: api.baseURL, apiKey: 'test', maxRetries: 0 });
+    const look = (run: () => unknown) => defineTool({ name: 'look', description: 'Look.', input: z.object({}), run });
+    const crashed = createAgent({
+      client,
+      model: 'claude-sonnet-4-6',
+      tools: [look(() => new Promise(() => {}))],
+      store,
+    });
+    for await (const event of crashed.run('Look.', { sessionId: 'v2' })) if (event.type === 'tool-call') break;
+    const saved = (await store.load('v2'))!;
+    const machine = saved.machine as { snapshot: { value: string; children: { steps: { snapshot: object } } } };
+    expect(machine.snapshot.value).toBe('acting');
+    const steps = machine.snapshot.children.steps;
+    const v2Steps = { ...steps, snapshot: { ...steps.snapshot, pending: { step: 'act', turn: 1 } } };
+    const v2Snapshot = { ...machine.snapshot, children: { steps: v2Steps } };
+    await store.save({ ...saved, machine: { ...machine, version: 2, snapshot: v2Snapshot } });
+
+    const agent = createAgent({ client, model: 'claude-sonnet-4-6', tools: [look(() => 'seen')], store });
+    const result = await agent.resume('v2', { interruptedTools: 'rerun' }).result();
+    expect(result).toMatchObject({ status: 'done', text: 'Looked.', turns: 2 });
+    expect(api.requests[1]?.messages.at(-1)?.content).toMatchObject([
+      { type: 'tool_result', tool_use_id: 'toolu_1', content: 'seen' },
+    ]);
+    await api.close();
+  });
+
   it('refuses to resume a run saved mid-step by an older run record, and leaves the session as it was', async () => {
     const api = await startScriptedApi([
       {

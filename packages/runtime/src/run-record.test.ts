@@ -11,8 +11,9 @@ const record = (version: unknown) => ({
 });
 
 describe('run records', () => {
-  it('reads this version and the one before, and resumes only this one', () => {
+  it('reads this version and the two before, and resumes this one and version 2', () => {
     expect(() => assertResumable(readRunRecord(record(RUN_RECORD_VERSION), 's'), 's')).not.toThrow();
+    expect(() => assertResumable(readRunRecord(record(2), 's'), 's')).not.toThrow();
     const older = readRunRecord(record(1), 's');
     expect(() => assertResumable(older, 's')).toThrow(/resume it with the version that saved it/);
   });

@@ -1,9 +1,15 @@
 import type Anthropic from '@anthropic-ai/sdk';
 
-/** Version 2: the machine's effects run in one `steps` actor (version 1 invoked an actor per state). */
-export const RUN_RECORD_VERSION = 2;
+/**
+ * Version 3: the `steps` actor follows the machine's state and keeps nothing of its own. Version 2's also
+ * kept the step it was on, which the machine's state says as well: its records are resumed alike. Version 1
+ * invoked an actor per state.
+ */
+export const RUN_RECORD_VERSION = 3;
+/** Versions whose runs, saved mid-step, this version resumes. */
+const RESUMABLE_VERSIONS: readonly number[] = [2, RUN_RECORD_VERSION];
 /** Versions whose records can still be read (inspected, or followed by a new run once finished). */
-const READABLE_VERSIONS: readonly number[] = [1, RUN_RECORD_VERSION];
+const READABLE_VERSIONS: readonly number[] = [1, ...RESUMABLE_VERSIONS];
 
 /**
  * What the runtime keeps in a session's `machine` field: the XState persisted snapshot, and what
@@ -43,10 +49,10 @@ export function readRunRecord(value: unknown, sessionId: string): RunRecord {
 
 /** Throws unless `record`'s machine snapshot can be restored by this version, to resume its run. */
 export function assertResumable(record: RunRecord, sessionId: string): void {
-  if (record.version === RUN_RECORD_VERSION) return;
+  if (RESUMABLE_VERSIONS.includes(record.version)) return;
   throw new TypeError(
     `session "${sessionId}" was saved mid-run by an older @cairn/runtime (run record version ${record.version}, ` +
-      `this one resumes version ${RUN_RECORD_VERSION}): resume it with the version that saved it, or start a new ` +
+      `this one resumes versions ${RESUMABLE_VERSIONS.join(' and ')}): resume it with the version that saved it, or start a new ` +
       'session; its conversation and usage are left as they are',
   );
 }

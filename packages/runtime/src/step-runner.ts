@@ -1,4 +1,4 @@
-import type { ActorLogic, AnyActorRef, Snapshot } from 'xstate';
+import type { ActorLogic, AnyActorRef, EventObject, Snapshot } from 'xstate';
 
 /** The actor system of a running machine: what tells one run's steps from another's. */
 export type RunSystem = AnyActorRef['system'];
@@ -6,59 +6,86 @@ export type RunSystem = AnyActorRef['system'];
 /** The machine's three effects. */
 export type StepName = 'compact' | 'sample' | 'act';
 
-/** A step asked of the runner: which one, for which turn. */
+/** A step of the run: which one, for which turn. */
 export interface PendingStep {
   readonly step: StepName;
   readonly turn: number;
 }
 
-/** The runner's state: the step it is working on, saved with the machine so that a resumed run restarts it. */
-export type RunnerSnapshot = Snapshot<undefined> & { readonly pending: PendingStep | null };
-
-/** What the machine sends the runner as it enters a working state. */
-export type RunStep = { readonly type: 'run' } & PendingStep;
-
 /** What the runner answers: `compact.done`, `sample.done` or `act.done` with the step's output, or `step.failed`. */
 export type StepReply = { readonly type: `${StepName}.done`; readonly output: unknown } | StepFailed;
 export type StepFailed = { readonly type: 'step.failed'; readonly error: unknown };
 
+/** The part of `agentMachine`'s snapshot that says which step is due. */
+interface MachineState {
+  readonly value: unknown;
+  readonly context: { readonly turns: number };
+}
+
 /**
- * The actor that runs the machine's effects: one for the whole run, invoked at the machine's root. Each
- * working state sends it `{ type: 'run', step, turn }` on entry; it runs `run(step, system)` (`system`, the
- * machine's actor system, tells the runs of one machine apart) and answers the machine with `<step>.done`
- * (the output) or `step.failed` (the error). The step it is on is part of its snapshot: restored from a
- * saved snapshot, it starts that step again, as an invoked promise actor would.
+ * The step `agentMachine`'s state asks for: `compacting` before turn n + 1, `sampling` turn n + 1, `acting`
+ * on the calls of turn n (n = `context.turns`, the replies so far); none in any other state.
+ */
+export function stepOf(state: MachineState): PendingStep | null {
+  const { turns } = state.context;
+  switch (state.value) {
+    case 'compacting':
+      return { step: 'compact', turn: turns + 1 };
+    case 'sampling':
+      return { step: 'sample', turn: turns + 1 };
+    case 'acting':
+      return { step: 'act', turn: turns };
+    default:
+      return null;
+  }
+}
+
+/**
+ * The actor that runs `agentMachine`'s effects: one for the whole run, invoked at the machine's root. It
+ * follows the machine's state: as the machine enters a working state, it runs that state's step
+ * ({@link stepOf}) with `run(step, system)` (`system`, the machine's actor system, tells the runs of one
+ * machine apart) and answers the machine with `<step>.done` (the output) or `step.failed` (the error). A
+ * machine restored from a saved snapshot is in the state whose step was under way, so the runner starts that
+ * step again, as an invoked promise actor would.
  *
- * One long-lived actor rather than a promise actor invoked per state: spawning and stopping an actor for
- * each step was most of XState's cost per turn (two actors a turn).
+ * One long-lived actor that watches the machine's snapshots, rather than an actor invoked per state
+ * (spawning and stopping two actors a turn was most of XState's cost) or an event sent to it from each
+ * working state's entry (an event relayed, taken and answered by the runner as an actor, each turn twice:
+ * ≈10–15 µs a turn).
  */
 export function stepRunner(
   run: (step: PendingStep, system: RunSystem) => Promise<unknown>,
-): ActorLogic<RunnerSnapshot, RunStep> {
-  const start = (pending: PendingStep, self: AnyActorRef) => {
-    run(pending, self.system).then(
-      (output) => answer(self, { type: `${pending.step}.done`, output }),
-      (error: unknown) => answer(self, { type: 'step.failed', error }),
-    );
-  };
+): ActorLogic<Snapshot<undefined>, EventObject> {
   return {
-    transition: (snapshot, event, { self, defer }) => {
-      if (snapshot.status !== 'active') return snapshot;
-      if ((event.type as string) === 'xstate.stop') return { ...snapshot, status: 'stopped' };
-      if (event.type !== 'run') return snapshot;
-      const pending = { step: event.step, turn: event.turn };
-      defer(() => start(pending, self));
-      // Written out: `{ ...snapshot, pending }` takes V8's slow path (see agent-machine.ts).
-      return { status: 'active', output: undefined, error: undefined, pending };
+    // It takes no events; XState's own stop ends it.
+    transition: (snapshot, event) => (event.type === 'xstate.stop' ? STOPPED : snapshot),
+    start: (_, { self }) => {
+      const machine = self._parent;
+      if (machine === undefined) throw new Error('stepRunner: invoke it from agentMachine; it runs its steps');
+      let last: PendingStep | null = null;
+      const follow = (state: MachineState) => {
+        const due = stepOf(state);
+        // A snapshot in the same step (an abort noted, say) starts nothing.
+        if (due === null || (last !== null && due.step === last.step && due.turn === last.turn)) return;
+        last = due;
+        run(due, self.system).then(
+          (output) => answer(self, { type: `${due.step}.done`, output }),
+          (error: unknown) => answer(self, { type: 'step.failed', error }),
+        );
+      };
+      // The machine's failure is its driver's to report: noted here, it would be reported unhandled.
+      machine.subscribe({ next: (state: MachineState) => follow(state), error: () => {} });
+      // The machine's snapshot as the runner starts: fresh, the state its initial steps led to; restored, the
+      // state saved.
+      follow(machine.getSnapshot());
     },
-    start: (snapshot, { self }) => {
-      if (snapshot.status === 'active' && snapshot.pending) start(snapshot.pending, self);
-    },
-    getInitialSnapshot: () => ({ status: 'active', output: undefined, error: undefined, pending: null }),
+    getInitialSnapshot: () => ({ status: 'active', output: undefined, error: undefined }),
     getPersistedSnapshot: (snapshot) => snapshot,
-    restoreSnapshot: (snapshot) => snapshot as RunnerSnapshot,
+    restoreSnapshot: (snapshot) => snapshot as Snapshot<undefined>,
   };
 }
+
+const STOPPED: Snapshot<undefined> = { status: 'stopped', output: undefined, error: undefined };
 
 /** Sends the machine the step's outcome, unless the runner was stopped meanwhile (the run is over). */
 function answer(self: AnyActorRef, reply: StepReply): void {
