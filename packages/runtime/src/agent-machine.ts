@@ -12,6 +12,7 @@ export interface StepOutput {
 /** What the sampling actor reports: a model response, already appended to the conversation. */
 export interface SampleOutput extends StepOutput {
   readonly stopReason: Anthropic.StopReason | null;
+  /** The reply's text; empty for a reply that asks for tools (the machine keeps none of it). */
   readonly text: string;
 }
 

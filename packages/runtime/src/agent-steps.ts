@@ -3,7 +3,7 @@ import type { CompactionResult, ConversationManager } from '@cairn/memory';
 import { runToolCalls, type Tool, type ToolCallContext } from '@cairn/tools';
 import type { AgentEvent } from './agent-event.ts';
 import type { SampleOutput, StepOutput } from './agent-machine.ts';
-import { withCacheBreakpoints } from './cache-breakpoints.ts';
+import { type CachePrefix, markTail } from './cache-breakpoints.ts';
 import { callModel, type ModelClient, type RetryOptions } from './call-model.ts';
 import { type LedgerEntry, priceCall } from './price-call.ts';
 import { type PriceTable, priceFor } from './price-table.ts';
@@ -22,6 +22,8 @@ export interface RunScope {
   readonly model: string;
   readonly maxTokens: number;
   readonly tools: readonly Tool[];
+  /** The manager's system prompt and tool definitions, the stable prefix's cache breakpoint marked. */
+  readonly prefix: CachePrefix;
   /** What the tools run with: the run's signal, and the manager to offload oversized results to. */
   readonly toolContext: ToolCallContext;
   readonly ledger: LedgerEntry[];
@@ -113,17 +115,17 @@ async function sampleStep(scope: RunScope, turn: number): Promise<SampleOutput> 
   manager.append({ role: 'assistant', content: replyContent(message, next === 'continue') });
   if (next === 'continue') manager.append({ role: 'user', content: CONTINUE_PROMPT });
   if (next !== 'act') scope.emit({ type: 'turn-end', turn, stopReason: message.stop_reason });
-  const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
-  return { stopReason: message.stop_reason, text, ...stepOutput(scope) };
+  // The machine keeps the text of a reply that ends the run or is continued; one asking for tools has none.
+  const text = next === 'act' ? '' : message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+  const { spent, needsCompaction } = stepOutput(scope);
+  return { stopReason: message.stop_reason, text, spent, needsCompaction };
 }
 
 /** One streamed call with the view as it is now, its text and retries reported as events. */
 function askModel(scope: RunScope, turn: number): Promise<Anthropic.Message> {
-  const { manager } = scope;
-  const prompt = withCacheBreakpoints({ system: manager.system, tools: manager.tools, messages: manager.view() });
   return callModel(
     scope.client,
-    { model: scope.model, max_tokens: scope.maxTokens, ...prompt },
+    request(scope),
     {
       signal: scope.signal,
       onText: (text) => scope.emit({ type: 'text-delta', turn, text }),
@@ -138,6 +140,14 @@ function askModel(scope: RunScope, turn: number): Promise<Anthropic.Message> {
     },
     scope.retry,
   );
+}
+
+/** The request as it is now: the run's prefix, and the view with its tail's breakpoints. */
+function request(scope: RunScope): Anthropic.MessageStreamParams {
+  const { model, maxTokens: max_tokens, prefix } = scope;
+  const { system, tools } = prefix;
+  const messages = markTail(scope.manager.view());
+  return system === undefined ? { model, max_tokens, tools, messages } : { model, max_tokens, system, tools, messages };
 }
 
 async function actStep(scope: RunScope, turn: number): Promise<StepOutput> {

@@ -14,6 +14,7 @@ import { AgentError } from './agent-error.ts';
 import { AgentRun } from './agent-run.ts';
 import type { InterruptedTools, RunScope } from './agent-steps.ts';
 import { buildSummarizer, DEFAULT_CHEAP_MODEL } from './build-summarizer.ts';
+import { markPrefix } from './cache-breakpoints.ts';
 import type { ModelClient, RetryOptions } from './call-model.ts';
 import { driveRun } from './drive-run.ts';
 import type { LedgerEntry } from './price-call.ts';
@@ -146,6 +147,7 @@ export function createAgent(options: AgentOptions): Agent {
       model: options.model,
       maxTokens: options.maxTokens ?? DEFAULT_MAX_TOKENS,
       tools,
+      prefix: markPrefix(manager.system, manager.tools),
       toolContext: {
         ...(signal && { signal }),
         offload: (key, content) => manager.offload(key, content),

@@ -1,6 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { renderMessages, type Summarizer, type SummaryRequest, type SummaryResult } from '@cairn/memory';
-import { withCacheBreakpoints } from './cache-breakpoints.ts';
+import { markPrefix } from './cache-breakpoints.ts';
 import { callModel, type ModelClient, type RetryOptions } from './call-model.ts';
 
 /** Options of {@link modelSummarizer}. */
@@ -76,7 +76,7 @@ function summaryParams(
     return { model, max_tokens: maxTokens, ...(system !== undefined && { system }), messages };
   }
   // The agent's own model: start with its exact tools + system prefix (breakpoint included) to read its cache.
-  const prefix = withCacheBreakpoints({ system, tools, messages: [] });
+  const prefix = markPrefix(system, tools);
   return {
     model,
     max_tokens: maxTokens,

@@ -175,13 +175,16 @@ export class TokenCounter {
     return total;
   }
 
-  /** Uncorrected tokens of a message, framing included; cached per message object. */
+  /**
+   * Uncorrected tokens of a message, framing included; cached per message object. Its blocks are counted,
+   * not cached one by one: a message is counted as it is appended, and its texts stay cached by text.
+   */
   rawMessage(message: Anthropic.MessageParam): number {
     const cached = this.#blockCache.get(message);
     if (cached !== undefined) return cached;
     let total = MESSAGE_OVERHEAD_TOKENS;
     if (typeof message.content === 'string') total += this.raw(message.content);
-    else for (const block of message.content) total += this.#rawBlock(block);
+    else for (const block of message.content) total += this.#countBlock(block);
     this.#blockCache.set(message, total);
     return total;
   }
