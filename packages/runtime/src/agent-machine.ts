@@ -65,17 +65,16 @@ function current(context: AgentContext, event: MachineEvent): StepOutput {
 
 /**
  * What comes next, between turns: stop for an abort or a limit, compact, or call the model. `preparing` takes
- * it as a run starts and after a continued reply; `act.done` takes it on the tools' output, storing that
- * output first (`keepStepOutput`), so that a turn needs no pass through `preparing` (one microstep less).
+ * it as a run starts and after a continued reply; `act.done` takes it on the tools' output, so that a turn
+ * needs no pass through `preparing` (one microstep less). The tools' output is not stored: tools spend
+ * nothing (the ledger holds model calls alone), and whether to compact is what this choice reads of it.
  */
-function whatNext(first: readonly 'keepStepOutput'[]) {
-  return [
-    { guard: 'abortRequested', target: 'stopped', actions: [...first, 'stopForAbort'] },
-    { guard: 'limitReached', target: 'stopped', actions: [...first, 'stopForLimit'] },
-    { guard: 'needsCompaction', target: 'compacting', actions: [...first] },
-    { target: 'sampling', actions: [...first] },
-  ] as const;
-}
+const WHAT_NEXT = [
+  { guard: 'abortRequested', target: 'stopped', actions: 'stopForAbort' },
+  { guard: 'limitReached', target: 'stopped', actions: 'stopForLimit' },
+  { guard: 'needsCompaction', target: 'compacting' },
+  { target: 'sampling' },
+] as const;
 
 /** A step that threw: stopped when an abort was asked for (the abort is why), failed otherwise. */
 const ON_STEP_ERROR = [
@@ -138,7 +137,7 @@ export const agentMachine = setup({
   invoke: { id: 'steps', src: 'steps' },
   on: { abort: { actions: assign({ abortRequested: true }) } },
   states: {
-    preparing: { always: whatNext([]) },
+    preparing: { always: WHAT_NEXT },
     compacting: {
       on: {
         'compact.done': { target: 'sampling', actions: 'keepStepOutput' },
@@ -177,7 +176,7 @@ export const agentMachine = setup({
     },
     acting: {
       on: {
-        'act.done': whatNext(['keepStepOutput']),
+        'act.done': WHAT_NEXT,
         'step.failed': ON_STEP_ERROR,
       },
     },
