@@ -56,7 +56,14 @@ const STEPS = { compact: compactStep, sample: sampleStep, act: actStep };
 const scopes = new WeakMap<RunSystem, RunScope>();
 
 /** The machine's step runner: runs each step on the scope bound to the asking machine (see {@link bindScope}). */
-export const agentSteps = stepRunner(({ step, turn }, system) => guarded(scopeOf(system), STEPS[step], turn));
+export const agentSteps = stepRunner(({ step, turn }, system) => {
+  const scope = scopeOf(system);
+  // A failure is kept as the run's cause.
+  return STEPS[step](scope, turn).catch((error: unknown) => {
+    scope.failure = error;
+    throw error;
+  });
+});
 
 /** Gives a run's machine its scope: call it between `createActor` and `start`. */
 export function bindScope(system: RunSystem, scope: RunScope): void {
@@ -69,22 +76,8 @@ function scopeOf(system: RunSystem): RunScope {
   return scope;
 }
 
-/** Runs a step; a failure is kept as the run's cause. */
-async function guarded<T>(
-  scope: RunScope,
-  step: (scope: RunScope, turn: number) => Promise<T>,
-  turn: number,
-): Promise<T> {
-  try {
-    return await step(scope, turn);
-  } catch (error) {
-    scope.failure = error;
-    throw error;
-  }
-}
-
 async function compactStep(scope: RunScope, turn: number): Promise<StepOutput> {
-  await scope.checkpoint?.();
+  if (scope.checkpoint) await scope.checkpoint();
   const compaction = await scope.manager.prepare();
   if (compaction) {
     const priced = summaryEntries(scope, compaction);
@@ -101,15 +94,15 @@ async function sampleStep(scope: RunScope, turn: number): Promise<SampleOutput> 
   scope.emit({ type: 'turn-start', turn });
   // The session is saved while the request is on its way: a model call changes nothing until its reply is
   // kept, and the reply is kept only once that save is done.
-  const saving = scope.checkpoint && afterThisTick(scope.checkpoint);
-  const [call, saved] = await Promise.allSettled([askModel(scope, turn), saving]);
-  if (call.status === 'rejected') throw call.reason;
-  const message = call.value;
+  const saving = scope.checkpoint && afterThisTick(scope.checkpoint).then(noFailure, (error: unknown) => ({ error }));
+  const asking = askModel(scope, turn);
+  const message = await (saving ? asking.finally(() => saving) : asking);
   const entry = priceCall('main', scope.model, message.usage, priceFor(scope.model, scope.prices)!, scope.clock());
   scope.ledger.push(entry);
   scope.emit({ type: 'usage', turn, entry });
   // The call is paid for and in the ledger; its reply is dropped: a resumed run makes the call again.
-  if (saved.status === 'rejected') throw saved.reason;
+  const saved = saving && (await saving);
+  if (saved) throw saved.error;
   manager.recordUsage(message.usage);
   const next = nextStep(message.stop_reason);
   manager.append({ role: 'assistant', content: replyContent(message, next === 'continue') });
@@ -152,7 +145,7 @@ function request(scope: RunScope): Anthropic.MessageStreamParams {
 
 async function actStep(scope: RunScope, turn: number): Promise<StepOutput> {
   // Saved before any tool runs: a run resumed after a crash knows which calls may have taken effect.
-  await scope.checkpoint?.();
+  if (scope.checkpoint) await scope.checkpoint();
   const { manager } = scope;
   const content = manager.transcript.at(-1)?.content ?? [];
   const blocks: readonly Anthropic.ContentBlockParam[] = typeof content === 'string' ? [] : content;
@@ -183,6 +176,8 @@ async function actStep(scope: RunScope, turn: number): Promise<StepOutput> {
   scope.emit({ type: 'turn-end', turn, stopReason: 'tool_use' });
   return stepOutput(scope);
 }
+
+const noFailure = () => undefined;
 
 /**
  * Runs `task` once the event loop has finished this turn: a request begun in it is on its way by then, so
