@@ -56,14 +56,14 @@ const STEPS = { compact: compactStep, sample: sampleStep, act: actStep };
 const scopes = new WeakMap<RunSystem, RunScope>();
 
 /** The machine's step runner: runs each step on the scope bound to the asking machine (see {@link bindScope}). */
-export const agentSteps = stepRunner(({ step, turn }, system) => {
-  const scope = scopeOf(system);
-  // A failure is kept as the run's cause.
-  return STEPS[step](scope, turn).catch((error: unknown) => {
-    scope.failure = error;
-    throw error;
-  });
-});
+export const agentSteps = stepRunner(
+  ({ step, turn }, system) => STEPS[step](scopeOf(system), turn),
+  // Kept as the run's cause.
+  (error, system) => {
+    const scope = scopes.get(system);
+    if (scope) scope.failure = error;
+  },
+);
 
 /** Gives a run's machine its scope: call it between `createActor` and `start`. */
 export function bindScope(system: RunSystem, scope: RunScope): void {

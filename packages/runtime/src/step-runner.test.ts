@@ -6,13 +6,13 @@ import { type PendingStep, type StepReply, stepOf, stepRunner } from './step-run
  * A machine in `acting` after three replies (so the runner runs `act` of turn 3); it ends `ok` with the
  * output or `failed`, and takes `note` events that change its context but not its state.
  */
-function oneStep(run: (step: PendingStep) => Promise<unknown>) {
+function oneStep(run: (step: PendingStep) => Promise<unknown>, onFailure?: (error: unknown) => void) {
   return setup({
     types: {
       context: {} as { turns: number; output: unknown; error: string; notes: number },
       events: {} as StepReply | { type: 'note' },
     },
-    actors: { steps: stepRunner(run) },
+    actors: { steps: stepRunner(run, onFailure) },
   }).createMachine({
     context: { turns: 3, output: null, error: '', notes: 0 },
     invoke: { id: 'steps', src: 'steps' },
@@ -72,6 +72,21 @@ describe('stepRunner', () => {
     const actor = createActor(oneStep(async () => Promise.reject(new Error('tool broke')))).start();
     await toPromise(actor);
     expect(actor.getSnapshot()).toMatchObject({ value: 'failed', context: { error: 'Error: tool broke' } });
+  });
+
+  it('fails a step that throws before returning a promise alike, telling onFailure before the machine', async () => {
+    const heard: string[] = [];
+    const actor = createActor(
+      oneStep(
+        () => {
+          throw new Error('no scope');
+        },
+        (error) => heard.push(`${String(error)} while ${actor.getSnapshot().value}`),
+      ),
+    ).start();
+    await toPromise(actor);
+    expect(heard).toEqual(['Error: no scope while acting']);
+    expect(actor.getSnapshot()).toMatchObject({ value: 'failed', context: { error: 'Error: no scope' } });
   });
 
   it('starts nothing more for a snapshot that stays in the same step', async () => {

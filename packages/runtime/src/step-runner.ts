@@ -55,6 +55,8 @@ export function stepOf(state: MachineState): PendingStep | null {
  */
 export function stepRunner(
   run: (step: PendingStep, system: RunSystem) => Promise<unknown>,
+  /** Told of a step's error before the machine is: where a run keeps the error itself (the machine, its text). */
+  onFailure: (error: unknown, system: RunSystem) => void = () => {},
 ): ActorLogic<Snapshot<undefined>, EventObject> {
   return {
     // It takes no events; XState's own stop ends it.
@@ -68,9 +70,12 @@ export function stepRunner(
         // A snapshot in the same step (an abort noted, say) starts nothing.
         if (due === null || (last !== null && due.step === last.step && due.turn === last.turn)) return;
         last = due;
-        run(due, self.system).then(
+        stepPromise(run, due, self.system).then(
           (output) => answer(self, { type: `${due.step}.done`, output }),
-          (error: unknown) => answer(self, { type: 'step.failed', error }),
+          (error: unknown) => {
+            onFailure(error, self.system);
+            answer(self, { type: 'step.failed', error });
+          },
         );
       };
       // The machine's failure is its driver's to report: noted here, it would be reported unhandled.
@@ -83,6 +88,19 @@ export function stepRunner(
     getPersistedSnapshot: (snapshot) => snapshot,
     restoreSnapshot: (snapshot) => snapshot as Snapshot<undefined>,
   };
+}
+
+/** The step's promise; a step that throws before it returns one fails like one that rejects. */
+function stepPromise(
+  run: (step: PendingStep, system: RunSystem) => Promise<unknown>,
+  step: PendingStep,
+  system: RunSystem,
+): Promise<unknown> {
+  try {
+    return run(step, system);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 const STOPPED: Snapshot<undefined> = { status: 'stopped', output: undefined, error: undefined };
