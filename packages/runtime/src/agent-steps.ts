@@ -110,8 +110,12 @@ async function sampleStep(scope: RunScope, turn: number): Promise<SampleOutput> 
   if (next !== 'act') scope.emit({ type: 'turn-end', turn, stopReason: message.stop_reason });
   // The machine keeps the text of a reply that ends the run or is continued; one asking for tools has none.
   const text = next === 'act' ? '' : message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
-  const { spent, needsCompaction } = stepOutput(scope);
-  return { stopReason: message.stop_reason, text, spent, needsCompaction };
+  return {
+    stopReason: message.stop_reason,
+    text,
+    spent: scope.spent.now(),
+    needsCompaction: manager.needsCompaction(),
+  };
 }
 
 /** One streamed call with the view as it is now, its text and retries reported as events. */
