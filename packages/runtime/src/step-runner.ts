@@ -51,7 +51,7 @@ export function stepOf(state: MachineState): PendingStep | null {
  * One long-lived actor that watches the machine's snapshots, rather than an actor invoked per state
  * (spawning and stopping two actors a turn was most of XState's cost) or an event sent to it from each
  * working state's entry (an event relayed, taken and answered by the runner as an actor, each turn twice:
- * ≈10–15 µs a turn).
+ * ≈20 µs a turn, hot).
  */
 export function stepRunner(
   run: (step: PendingStep, system: RunSystem) => Promise<unknown>,
