@@ -1,7 +1,7 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_TITLES } from './report/tune-charts.ts';
 import type { TuneJson } from './report/tune-json.ts';
 import { plottedSeries } from './testing/plotted-series.ts';
@@ -23,9 +23,10 @@ describe('tune on the BFCL sample', () => {
   let out: { code: number; stdout: string; stderr: string };
   let json: TuneJson;
   let html: string;
+  let dir: string;
 
   beforeAll(async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tune-'));
+    dir = await mkdtemp(join(tmpdir(), 'tune-'));
     out = await runCli([
       '--sessions',
       join(data, 'bfcl-customer.sessions.jsonl'),
@@ -49,6 +50,7 @@ describe('tune on the BFCL sample', () => {
     json = JSON.parse(await readFile(join(dir, 'tune.json'), 'utf8')) as TuneJson;
     html = await readFile(join(dir, 'tune.html'), 'utf8');
   });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('measures every point but those whose threshold is below one message, which it reports without stopping', () => {
     expect(out.code).toBe(0);
