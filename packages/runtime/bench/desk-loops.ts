@@ -8,9 +8,14 @@ import { DESK_SYSTEM, DESK_TASK, deskTools } from '../src/testing/desk-tools.ts'
 
 export const MODEL = 'claude-sonnet-4-6';
 
+/** What the loops work on: the desk's tickets renumbered in `batch` (see `deskTools`), or as they are. */
+export interface DeskRun {
+  readonly batch?: number;
+}
+
 /** The desk worked by hand: call, run the tools, repeat. Sends what the agent sends, cache breakpoints included. */
-export async function directLoop(client: ModelClient): Promise<number> {
-  const tools = deskTools();
+export async function directLoop(client: ModelClient, desk: DeskRun = {}): Promise<number> {
+  const tools = deskTools(desk);
   const messages: Anthropic.MessageParam[] = [{ role: 'user', content: DESK_TASK }];
   for (let turns = 1; ; turns++) {
     const prompt = withCacheBreakpoints({ system: DESK_SYSTEM, tools: tools.map((t) => t.definition), messages });
@@ -23,14 +28,15 @@ export async function directLoop(client: ModelClient): Promise<number> {
 }
 
 /** The same desk through `createAgent`, saving each step to `store` if one is given. */
-export async function agentLoop(client: ModelClient, store?: SessionStore): Promise<number> {
-  const run = createAgent({
+export async function agentLoop(client: ModelClient, desk: DeskRun & { store?: SessionStore } = {}): Promise<number> {
+  const { store, ...run } = desk;
+  const agent = createAgent({
     client,
     model: MODEL,
     system: DESK_SYSTEM,
-    tools: deskTools(),
+    tools: deskTools(run),
     recall: false,
     ...(store && { store }),
-  }).run(DESK_TASK);
-  return (await run.result()).turns;
+  });
+  return (await agent.run(DESK_TASK).result()).turns;
 }

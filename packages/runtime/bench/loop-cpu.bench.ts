@@ -60,7 +60,7 @@ async function answer(body: unknown): Promise<Anthropic.Message> {
 }
 
 const direct = () => directLoop(client);
-const agent = (store: boolean) => agentLoop(client, store ? new InMemorySessionStore() : undefined);
+const agent = (store: boolean) => agentLoop(client, store ? { store: new InMemorySessionStore() } : {});
 
 const turns = await direct();
 const measured = await interleave(

@@ -50,8 +50,13 @@ async function simulatorProcess(): Promise<{ baseURL: string; close: () => void 
   throw new Error('cairn-sim exited before it printed its address');
 }
 
-const direct = () => directLoop(client);
-const agent = (store?: SessionStore) => agentLoop(client, store);
+/**
+ * Each run works new tickets (the desk renumbered, a batch a run): every message is new text, whose tokens
+ * the agent counts as it would in real use, not text counted in an earlier run and cached.
+ */
+let batch = 1_000;
+const direct = () => directLoop(client, { batch: ++batch });
+const agent = (store?: SessionStore) => agentLoop(client, { batch: ++batch, ...(store && { store }) });
 
 const directory = mkdtempSync(join(tmpdir(), 'cairn-bench-'));
 const turns = await direct();

@@ -29,6 +29,14 @@ describe('TokenCounter', () => {
     expect(counter.text(text)).toBe(tokens);
   });
 
+  it("counts a special token's string as the text it is (a tool result quoting one once failed to append)", () => {
+    const result = user([
+      { type: 'tool_result', tool_use_id: 'toolu_1', content: 'GPT-2 ends each document with <|endoftext|>.' },
+    ]);
+    expect(counter.text('<|endoftext|>')).toBe(7);
+    expect(counter.message(result)).toBeGreaterThan(MESSAGE_OVERHEAD_TOKENS + 7);
+  });
+
   it('estimates a huge text by its length rather than encoding it', () => {
     expect(counter.text('x'.repeat(1_000_000))).toBe(250_000);
   });

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import type Anthropic from '@anthropic-ai/sdk';
-import type { Tiktoken } from 'js-tiktoken/lite';
+import { countO200k } from './o200k-count.ts';
 
 /**
  * Claude's tokenizer is not public: every figure from this counter is an estimate (o200k_base, then a
@@ -50,23 +49,9 @@ type Block = Anthropic.ContentBlockParam;
 type ToolDefinition = Anthropic.ToolUnion;
 type System = string | readonly Anthropic.TextBlockParam[];
 
-const require = createRequire(import.meta.url);
-let encoder: Tiktoken | undefined;
 const SHARED_CACHE_SIZE = 50_000;
 const sharedTextCache = new Map<string, number>();
 const sharedBlockCache = new WeakMap<object, number>();
-
-/** Loads the o200k ranks once, on first use; a few hundred ms that later counts never pay again. */
-function loadEncoder(): Tiktoken {
-  if (encoder) return encoder;
-  const { Tiktoken: TiktokenClass } = require('js-tiktoken/lite') as typeof import('js-tiktoken/lite');
-  const ranks = require('js-tiktoken/ranks/o200k_base') as { default?: unknown };
-  encoder = new TiktokenClass((ranks.default ?? ranks) as ConstructorParameters<typeof TiktokenClass>[0]);
-  // Only `decode` reads the rank → bytes map: 200K small byte arrays (≈40 MB) that every full garbage
-  // collection would walk for as long as the process lives. Counting only encodes.
-  (encoder as unknown as { textMap?: Map<number, Uint8Array> }).textMap?.clear();
-  return encoder;
-}
 
 /**
  * Estimates tokens for text, content blocks, messages, system prompts and tool definitions.
@@ -121,7 +106,7 @@ export class TokenCounter {
     if (text.length === 0) return 0;
     const cached = this.#textCache.get(text);
     if (cached !== undefined) return cached;
-    const count = text.length > HUGE_TEXT_CHARS ? Math.ceil(text.length / 4) : loadEncoder().encode(text).length;
+    const count = text.length > HUGE_TEXT_CHARS ? Math.ceil(text.length / 4) : countO200k(text);
     if (this.#textCache.size >= this.#cacheSize) this.#textCache.clear();
     this.#textCache.set(text, count);
     return count;

@@ -10,12 +10,30 @@ export const TICKETS = FIXTURE_TICKETS.slice(0, 3);
 
 const ARTICLE = 'Refunds, deliveries and account unlocks are handled by the team named in the routing table. ';
 
+/** Options of {@link deskTools}. */
+export interface DeskOptions {
+  /** How many of the test tickets are queued. @default 3 */
+  readonly tickets?: number;
+  /** Where the queue's progress is kept. @default in memory */
+  readonly stateFile?: string;
+  /** How many times the knowledge-base article repeats. @default 1 */
+  readonly articleRepeat?: number;
+  /**
+   * Renumbers the tickets (`TKT-0001` in batch 17 is `TKT-170001`), so that every message of the run is new
+   * text, as it would be with new tickets, while the work stays the same.
+   */
+  readonly batch?: number;
+}
+
 /**
  * The seven desk tools over a queue whose progress is kept in `stateFile` (or in memory): calling a tool
  * twice with the same input gives the same result, so a resumed run may run them again.
  */
-export function deskTools(options: { tickets?: number; stateFile?: string; articleRepeat?: number } = {}): Tool[] {
-  const tickets = TICKETS.slice(0, options.tickets ?? TICKETS.length);
+export function deskTools(options: DeskOptions = {}): Tool[] {
+  const batch = options.batch;
+  const tickets = TICKETS.slice(0, options.tickets ?? TICKETS.length).map((ticket) =>
+    batch === undefined ? ticket : { ...ticket, id: `TKT-${batch}${ticket.id.slice('TKT-'.length)}` },
+  );
   let memoryState: string[] = [];
   const done = (): string[] =>
     options.stateFile ? (JSON.parse(readFileSync(options.stateFile, 'utf8') || '[]') as string[]) : memoryState;
