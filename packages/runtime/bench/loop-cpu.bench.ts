@@ -3,7 +3,9 @@
  * the model answered in this process by the simulator's `respond` (the function its server wraps), memoized:
  * a request seen before gets the answer `respond` gave it, read back from JSON, so that the simulator's own
  * work (most of a turn, and noisy) stays out of the figures and the difference between the two loops is the
- * loop's work alone. The figure to watch for regressions; `runtime.bench.ts` gives the ratio over HTTP.
+ * loop's work alone. The desk repeats word for word, so the agent's token counts come from its cache: this is
+ * the loop's machinery without counting new text. The figure to watch for regressions; `runtime.bench.ts`
+ * gives the ratio over HTTP, with new text each run.
  * `pnpm bench loop-cpu`.
  */
 
