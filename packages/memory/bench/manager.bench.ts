@@ -1,7 +1,7 @@
 /**
  * The context manager's own cost per turn (append an assistant tool call and its result, then
- * prepare() without a compaction) on transcripts of 10K, 50K and 200K estimated tokens, and the token
- * counter's cold start. Run: `pnpm bench manager`.
+ * prepare() without a compaction) on transcripts of 10K, 50K and 200K estimated tokens, the token
+ * counter's cold start, and its time on one long piece. Run: `pnpm bench manager`.
  */
 import type Anthropic from '@anthropic-ai/sdk';
 import { median } from '../../../scripts/bench-kit.ts';
@@ -52,6 +52,12 @@ async function perTurn(size: number, precounted: boolean): Promise<{ medianUs: n
 }
 
 console.log(`token counter cold start (load o200k ranks, first count): ${coldMs.toFixed(0)} ms`);
+// A piece with no space, as a gene sequence or an encoded blob would be: byte-pair merging costs the square
+// of a piece's length, so the counter merges such a piece 2 KB at a time.
+const sequence = Array.from({ length: 100_000 }, (_, i) => 'ACGT'[(i * 7 + (i >> 3)) % 4]).join('');
+const sequenceStart = performance.now();
+new TokenCounter({ cacheSize: 1 }).text(sequence);
+console.log(`counting 100K letters with no space (one piece): ${(performance.now() - sequenceStart).toFixed(0)} ms`);
 console.log(
   'manager per turn: append tool call + result, prepare() (no compaction), view()  [tokens are js-tiktoken estimates]',
 );

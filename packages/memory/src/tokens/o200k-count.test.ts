@@ -80,6 +80,12 @@ describe('countO200k', () => {
     for (const line of lines) expect(countO200k(line)).toBe(encoded(line));
   });
 
+  it('merges a piece longer than 2 KB (letters with no space) a chunk at a time, as if each were a piece', () => {
+    const sequence = Array.from({ length: 5_000 }, (_, i) => 'ACGT'[(i * 7 + (i >> 3)) % 4]).join('');
+    const chunks = [sequence.slice(0, 2_048), sequence.slice(2_048, 4_096), sequence.slice(4_096)];
+    expect(countO200k(sequence)).toBe(chunks.reduce((sum, chunk) => sum + encoded(chunk), 0));
+  });
+
   it("never refuses a special token's string, which the tokenizer refuses by default", () => {
     const text = 'A model emits <|endoftext|> at the end of a document.';
     expect(() => tokenizer.encode(text)).toThrow(/special token/);

@@ -2,6 +2,12 @@ import { createRequire } from 'node:module';
 
 /** Pieces whose counts are kept, process-wide; the cache starts over when full. */
 const PIECE_CACHE_SIZE = 100_000;
+/**
+ * Byte-pair merging costs the square of a piece's length: a piece longer than this (a run of letters with no
+ * space, such as a gene sequence or an encoded blob) is merged in chunks of this size, as if each were a
+ * piece. Merges across a chunk's edge are lost: at most one token too many each 2 KB.
+ */
+const MAX_MERGED_BYTES = 2_048;
 
 interface O200k {
   /** The tokenizer's own split of a text into pieces, each encoded on its own. */
@@ -40,8 +46,8 @@ function load(): O200k {
  * Tokens of `text` in o200k_base, as ordinary text: the tokenizer's own count, `encode(text, [], []).length`,
  * a special token's string (`<|endoftext|>`) counted as the text it is, never refused. The text is split as
  * the tokenizer splits it and each piece is encoded on its own, as the tokenizer does, so the sum is the
- * same; a piece seen before is not encoded again. Most pieces of new text are words seen before: ≈10× faster
- * than `encode`, which also builds three regular expressions a call.
+ * same (but for a piece over {@link MAX_MERGED_BYTES}); a piece seen before is not counted again. Most pieces of new text are words seen before: ≈7× faster
+ * than `encode` then, ≈4× on text never seen (`encode` also builds three regular expressions a call).
  */
 export function countO200k(text: string): number {
   const { split, count: countPiece } = load();
@@ -67,23 +73,39 @@ export function countO200k(text: string): number {
 
 /**
  * Tokens of a piece's bytes after byte-pair merging as js-tiktoken does it: while some adjacent pair of parts
- * is a token, the one of lowest rank (the leftmost on a tie) is merged. Every single byte is a token.
+ * is a token, the one of lowest rank (the leftmost on a tie) is merged. Every single byte is a token. Each
+ * pair's rank is kept and only the merged part's neighbours are looked up again, so a long piece costs
+ * comparisons, not lookups; a piece longer than {@link MAX_MERGED_BYTES} is merged a chunk at a time.
  */
 function mergedTokens(bytes: Uint8Array, ranks: ReadonlyMap<string, number>): number {
+  if (bytes.length > MAX_MERGED_BYTES) {
+    let total = 0;
+    for (let at = 0; at < bytes.length; at += MAX_MERGED_BYTES) {
+      total += mergedTokens(bytes.subarray(at, at + MAX_MERGED_BYTES), ranks);
+    }
+    return total;
+  }
   if (bytes.length <= 1 || ranks.has(bytes.join(','))) return 1;
-  // Where each part begins; a part ends where the next begins.
+  // Where each part begins (a part ends where the next begins), and the rank of each part with the next.
   const starts = Array.from(bytes, (_, i) => i);
+  const rankAfter = (i: number) =>
+    i + 1 < starts.length
+      ? (ranks.get(bytes.subarray(starts[i]!, starts[i + 2] ?? bytes.length).join(',')) ?? Number.POSITIVE_INFINITY)
+      : Number.POSITIVE_INFINITY;
+  const pairRanks = starts.map((_, i) => rankAfter(i));
   for (;;) {
     let best = -1;
     let bestRank = Number.POSITIVE_INFINITY;
-    for (let i = 0; i + 1 < starts.length; i++) {
-      const rank = ranks.get(bytes.subarray(starts[i]!, starts[i + 2] ?? bytes.length).join(','));
-      if (rank !== undefined && rank < bestRank) {
-        bestRank = rank;
+    for (let i = 0; i < pairRanks.length; i++) {
+      if (pairRanks[i]! < bestRank) {
+        bestRank = pairRanks[i]!;
         best = i;
       }
     }
     if (best === -1) return starts.length;
     starts.splice(best + 1, 1);
+    pairRanks.splice(best + 1, 1);
+    pairRanks[best] = rankAfter(best);
+    if (best > 0) pairRanks[best - 1] = rankAfter(best - 1);
   }
 }
