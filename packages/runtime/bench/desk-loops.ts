@@ -4,17 +4,15 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { SessionStore } from '@cairn/memory';
 import { runToolCalls } from '@cairn/tools';
 import { createAgent, type ModelClient, withCacheBreakpoints } from '../src/index.ts';
-import { DESK_SYSTEM, DESK_TASK, deskTools } from '../src/testing/desk-tools.ts';
+import { DESK_SYSTEM, DESK_TASK, type DeskOptions, deskTools } from '../src/testing/desk-tools.ts';
 
 export const MODEL = 'claude-sonnet-4-6';
 
 /** What the loops work on: the desk's tickets renumbered in `batch` (see `deskTools`), or as they are. */
-export interface DeskRun {
-  readonly batch?: number;
-}
+type Desk = Pick<DeskOptions, 'batch'>;
 
 /** The desk worked by hand: call, run the tools, repeat. Sends what the agent sends, cache breakpoints included. */
-export async function directLoop(client: ModelClient, desk: DeskRun = {}): Promise<number> {
+export async function directLoop(client: ModelClient, desk: Desk = {}): Promise<number> {
   const tools = deskTools(desk);
   const messages: Anthropic.MessageParam[] = [{ role: 'user', content: DESK_TASK }];
   for (let turns = 1; ; turns++) {
@@ -28,13 +26,15 @@ export async function directLoop(client: ModelClient, desk: DeskRun = {}): Promi
 }
 
 /** The same desk through `createAgent`, saving each step to `store` if one is given. */
-export async function agentLoop(client: ModelClient, desk: DeskRun & { store?: SessionStore } = {}): Promise<number> {
-  const { store, ...run } = desk;
+export async function agentLoop(
+  client: ModelClient,
+  { store, ...desk }: Desk & { store?: SessionStore } = {},
+): Promise<number> {
   const agent = createAgent({
     client,
     model: MODEL,
     system: DESK_SYSTEM,
-    tools: deskTools(run),
+    tools: deskTools(desk),
     recall: false,
     ...(store && { store }),
   });
