@@ -47,6 +47,20 @@ describe('an agent against the simulator through the real SDK', () => {
     expect(saved?.usage).toHaveLength(result.turns);
   });
 
+  it("works renumbered tickets (the bench's new text each run) the same way, reporting the new ids", async () => {
+    const { client } = await simulator();
+    const work = async (batch?: number) => {
+      const tools = deskTools(batch === undefined ? {} : { batch });
+      const agent = createAgent({ client, model: MODEL, system: DESK_SYSTEM, tools, recall: false });
+      return agent.run(DESK_TASK).result();
+    };
+    const [plain, renumbered] = [await work(), await work(17)];
+    expect(renumbered.turns).toBe(plain.turns);
+    expect(parseReport(renumbered.text).map((line) => line.id)).toEqual(
+      TICKETS.map((t) => t.id.replace('TKT-', 'TKT-17')),
+    );
+  });
+
   it('compacts in the middle of a run, with a model summary, and its later turns still succeed', async () => {
     const { sim, client } = await simulator();
     const agent = createAgent({
