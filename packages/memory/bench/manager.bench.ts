@@ -6,6 +6,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { median } from '../../../scripts/bench-kit.ts';
 import { ConversationManager, TokenCounter } from '../src/index.ts';
+import { geneSequence } from '../src/testing/build-conversation.ts';
 
 const coldStart = performance.now();
 const counter = new TokenCounter();
@@ -54,7 +55,7 @@ async function perTurn(size: number, precounted: boolean): Promise<{ medianUs: n
 console.log(`token counter cold start (load o200k ranks, first count): ${coldMs.toFixed(0)} ms`);
 // A piece with no space, as a gene sequence or an encoded blob would be: byte-pair merging costs the square
 // of a piece's length, so the counter merges such a piece 2 KB at a time.
-const sequence = Array.from({ length: 100_000 }, (_, i) => 'ACGT'[(i * 7 + (i >> 3)) % 4]).join('');
+const sequence = geneSequence(100_000);
 const sequenceStart = performance.now();
 new TokenCounter({ cacheSize: 1 }).text(sequence);
 console.log(`counting 100K letters with no space (one piece): ${(performance.now() - sequenceStart).toFixed(0)} ms`);

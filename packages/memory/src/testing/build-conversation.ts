@@ -12,6 +12,11 @@ export function words(count: number, word = 'data'): string {
   return Array.from({ length: count }, () => word).join(' ');
 }
 
+/** `length` letters with no space (a gene sequence): one piece for the tokenizer, whatever its length. */
+export function geneSequence(length: number): string {
+  return Array.from({ length }, (_, i) => 'ACGT'[(i * 7 + (i >> 3)) % 4]).join('');
+}
+
 export function user(content: string | Anthropic.ContentBlockParam[]): Message {
   return { role: 'user', content };
 }

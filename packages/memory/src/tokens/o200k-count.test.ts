@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import type { Tiktoken } from 'js-tiktoken/lite';
 import { describe, expect, it } from 'vitest';
+import { geneSequence } from '../testing/build-conversation.ts';
 import { countO200k } from './o200k-count.ts';
 
 const require = createRequire(import.meta.url);
@@ -81,7 +82,7 @@ describe('countO200k', () => {
   });
 
   it('merges a piece longer than 2 KB (letters with no space) a chunk at a time, as if each were a piece', () => {
-    const sequence = Array.from({ length: 5_000 }, (_, i) => 'ACGT'[(i * 7 + (i >> 3)) % 4]).join('');
+    const sequence = geneSequence(5_000);
     const chunks = [sequence.slice(0, 2_048), sequence.slice(2_048, 4_096), sequence.slice(4_096)];
     expect(countO200k(sequence)).toBe(chunks.reduce((sum, chunk) => sum + encoded(chunk), 0));
   });
