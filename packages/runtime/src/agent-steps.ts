@@ -96,6 +96,8 @@ async function sampleStep(scope: RunScope, turn: number): Promise<SampleOutput> 
   // kept, and the reply is kept only once that save is done.
   const saving = scope.checkpoint && afterThisTick(scope.checkpoint).then(noFailure, (error: unknown) => ({ error }));
   const asking = askModel(scope, turn);
+  // What was appended since the last request is counted while this one is on its way.
+  setImmediate(settleQuietly, manager);
   const message = await (saving ? asking.finally(() => saving) : asking);
   const entry = priceCall('main', scope.model, message.usage, priceFor(scope.model, scope.prices)!, scope.clock());
   scope.ledger.push(entry);
@@ -178,6 +180,15 @@ async function actStep(scope: RunScope, turn: number): Promise<StepOutput> {
 }
 
 const noFailure = () => undefined;
+
+/** Counts what `manager` has not counted yet. An error is left to the next read of a count, in a step. */
+function settleQuietly(manager: ConversationManager): void {
+  try {
+    manager.settle();
+  } catch {
+    // Thrown again by that read, where the run handles it.
+  }
+}
 
 /**
  * Runs `task` once the event loop has finished this turn: a request begun in it is on its way by then, so

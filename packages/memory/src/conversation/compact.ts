@@ -29,6 +29,8 @@ export interface CompactContext {
   readonly memory: MemoryHooks | undefined;
   readonly breaker: Breaker;
   tokens(): number;
+  /** At least `tokens()`, without counting the messages not counted yet. */
+  tokensAtMost(): number;
   record(event: ConversationEvent): void;
 }
 
@@ -51,7 +53,9 @@ export async function compact(ctx: CompactContext): Promise<CompactionResult | n
 
 /** Whether `compact` would do anything now: the view is over the trigger, or the policy has an early step. */
 export function compactionDue(ctx: CompactContext): boolean {
-  return overTrigger(ctx, ctx.tokens()) || (ctx.policy.early?.(compactionState(ctx)) ?? null) !== null;
+  // Under the trigger at the most the messages not counted yet could hold: no need to count them now.
+  const over = overTrigger(ctx, ctx.tokensAtMost()) && overTrigger(ctx, ctx.tokens());
+  return over || (ctx.policy.early?.(compactionState(ctx)) ?? null) !== null;
 }
 
 function overTrigger(ctx: CompactContext, tokens: number): boolean {

@@ -77,6 +77,8 @@ export class ConversationManager {
   readonly #compact: CompactContext;
   #anchor: TokenAnchor | null = null;
   #sentRaw = 0;
+  /** True from `view()` until `#sentRaw` is brought up to date: the view sent is counted when first needed. */
+  #sentUncounted = false;
 
   constructor(options: ConversationManagerOptions = {}) {
     this.system = options.system;
@@ -94,6 +96,7 @@ export class ConversationManager {
       config: this.config,
       counter: this.counter,
       tokens: () => this.tokens(),
+      tokensAtMost: () => this.#tokensAtMost(),
       systemRaw: this.#systemRaw,
       toolsRaw: this.#toolsRaw,
       memory: this.#memory,
@@ -139,22 +142,31 @@ export class ConversationManager {
       throw new ConversationError(`importance must be between 0 and 1, got ${options.importance}`, entries.length);
     }
     const { importance } = options;
+    this.#countSent();
     // No `importance: undefined`: an entry that is plain JSON is stored as it is, never copied.
     this.#state.append({ message, pinned: options.pinned ?? false, ...(importance !== undefined && { importance }) });
   }
 
   /** The messages to send next: always a valid Messages API sequence. */
   view(): Message[] {
-    this.#sentRaw = this.#rawTotal();
+    this.#sentUncounted = true;
     return this.#state.view();
+  }
+
+  /**
+   * Counts the messages appended since the last count, and the view last sent. Whatever reads a count counts
+   * first, so this is never needed; call it when there is time to spare (the runtime does while a request
+   * is on its way) to take the counting off the next read. `needsCompaction` counts only near the trigger.
+   */
+  settle(): void {
+    this.#countSent();
+    this.#state.settle();
   }
 
   /** Estimated tokens of system, tools and view, anchored to the last recorded usage. */
   tokens(): number {
     const raw = this.#rawTotal();
-    if (this.#anchor && raw >= this.#anchor.raw) {
-      return Math.ceil(this.#anchor.actual + (raw - this.#anchor.raw) * this.counter.factor);
-    }
+    if (this.#anchor && raw >= this.#anchor.raw) return this.#anchored(this.#anchor, raw);
     return Math.ceil(raw * this.counter.factor);
   }
 
@@ -184,6 +196,7 @@ export class ConversationManager {
    */
   recordUsage(usage: Pick<Anthropic.Usage, 'input_tokens'> & Partial<Anthropic.Usage>): void {
     const actual = usage.input_tokens + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0);
+    this.#countSent();
     if (this.#sentRaw === 0) return;
     this.counter.calibrate(this.#sentRaw * this.counter.factor, actual);
     this.#anchor = { actual, raw: this.#sentRaw };
@@ -202,6 +215,7 @@ export class ConversationManager {
    */
   async prepare(): Promise<CompactionResult | null> {
     if (this.inFlight || this.#state.entries.length === 0) return null;
+    this.#countSent();
     const result = await compact(this.#compact);
     if (result) this.#anchor = null;
     return result;
@@ -232,6 +246,7 @@ export class ConversationManager {
   }
 
   toJSON(): ConversationSnapshot {
+    this.#countSent();
     return {
       version: SNAPSHOT_VERSION,
       ...this.#state.toJSON(),
@@ -264,5 +279,27 @@ export class ConversationManager {
 
   #rawTotal(): number {
     return this.#systemRaw + this.#toolsRaw + this.#state.viewRaw;
+  }
+
+  /** The view last sent, counted before it changes (by an append or a compaction) or is read. */
+  #countSent(): void {
+    if (!this.#sentUncounted) return;
+    this.#sentRaw = this.#rawTotal();
+    this.#sentUncounted = false;
+  }
+
+  #anchored(anchor: TokenAnchor, raw: number): number {
+    return Math.ceil(anchor.actual + (raw - anchor.raw) * this.counter.factor);
+  }
+
+  /**
+   * At least `tokens()`, without counting the messages appended since the last count. Both of `tokens()`'s
+   * estimates grow with the raw count, so the larger of the two at a bound on it is at least either at the
+   * count itself, whichever applies.
+   */
+  #tokensAtMost(): number {
+    const raw = this.#systemRaw + this.#toolsRaw + this.#state.viewRawAtMost();
+    const scaled = Math.ceil(raw * this.counter.factor);
+    return this.#anchor ? Math.max(scaled, this.#anchored(this.#anchor, raw)) : scaled;
   }
 }

@@ -26,7 +26,7 @@ interface SavedView {
 /**
  * The transcript and the compaction decisions applied to it (dropped exchanges, cleared results, the
  * summary and memory index), with the view they derive kept up to date incrementally: appending costs
- * O(1); only a compaction rebuilds.
+ * O(1), its tokens counted when a count is next read; only a compaction rebuilds.
  */
 export class ViewState {
   readonly entries: SnapshotEntry[] = [];
@@ -41,7 +41,10 @@ export class ViewState {
   readonly #pinned = new Set<number>();
   #latestRequest = -1;
   #view: Message[] = [];
+  /** Uncorrected tokens of the view's messages but those in `#uncounted`. */
   #viewRaw = 0;
+  /** Messages appended to the view and not counted yet: counting waits until a count is read, or `settle`. */
+  #uncounted: Message[] = [];
 
   constructor(counter: TokenCounter) {
     this.#counter = counter;
@@ -49,7 +52,25 @@ export class ViewState {
 
   /** Uncorrected tokens of the view. */
   get viewRaw(): number {
+    this.settle();
     return this.#viewRaw;
+  }
+
+  /** At least `viewRaw`, without counting the messages appended since the last count. */
+  viewRawAtMost(): number {
+    let raw = this.#viewRaw;
+    for (const message of this.#uncounted) raw += this.#counter.rawMessageAtMost(message);
+    return raw;
+  }
+
+  /** Counts the messages appended since the last count. */
+  settle(): void {
+    if (this.#uncounted.length === 0) return;
+    // Summed apart: a count that throws leaves the state as it was.
+    let raw = 0;
+    for (const message of this.#uncounted) raw += this.#counter.rawMessage(message);
+    this.#viewRaw += raw;
+    this.#uncounted = [];
   }
 
   /** Keeps `entry`, frozen through: the transcript never changes once written. */
@@ -60,7 +81,7 @@ export class ViewState {
     this.messages.push(entry.message);
     this.#index(entry, index);
     this.#view.push(entry.message);
-    this.#viewRaw += this.#counter.rawMessage(entry.message);
+    this.#uncounted.push(entry.message);
   }
 
   view(): Message[] {
@@ -165,6 +186,7 @@ export class ViewState {
       if (!this.#dropped.has(exchangeIdOf(i))) messages.push(this.#current(i));
     }
     this.#view = messages;
+    this.#uncounted = [];
     this.#viewRaw = messages.reduce((sum, m) => sum + this.#counter.rawMessage(m), 0);
   }
 

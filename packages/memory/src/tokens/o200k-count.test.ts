@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { Tiktoken } from 'js-tiktoken/lite';
 import { describe, expect, it } from 'vitest';
 import { geneSequence } from '../testing/build-conversation.ts';
+import { trickyText } from '../testing/tricky-text.ts';
 import { countO200k } from './o200k-count.ts';
 
 const require = createRequire(import.meta.url);
@@ -15,40 +16,6 @@ const tokenizer: Tiktoken = new TiktokenClass(
 
 /** The tokenizer's own count of `text` as ordinary text. */
 const encoded = (text: string) => tokenizer.encode(text, [], []).length;
-
-/** Text made of what splits differently: words, runs of spaces and newlines, digits, punctuation, contractions. */
-const tricky = fc
-  .array(
-    fc.constantFrom(
-      'hello',
-      'World',
-      "don't",
-      "I'M",
-      ' ',
-      '   ',
-      '\n',
-      '\r\n',
-      '\n\n  ',
-      '\t',
-      '1',
-      '12345678',
-      '$49.99',
-      'TKT-0001',
-      '{"ticket_id":"TKT-0002"}',
-      '<|endoftext|>',
-      '<|endofprompt|>',
-      'naïve',
-      'Größe',
-      '東京都',
-      '🙂',
-      '👩‍💻',
-      '—',
-      '...',
-      '//',
-    ),
-    { maxLength: 40 },
-  )
-  .map((parts) => parts.join(''));
 
 describe('countO200k', () => {
   it.each([
@@ -66,7 +33,7 @@ describe('countO200k', () => {
 
   it('counts any text as the tokenizer does, the second time from its cache as well', () => {
     fc.assert(
-      fc.property(fc.oneof(tricky, fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string()), (text) => {
+      fc.property(fc.oneof(trickyText, fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string()), (text) => {
         expect(countO200k(text)).toBe(encoded(text));
         expect(countO200k(text)).toBe(encoded(text));
       }),

@@ -1,6 +1,8 @@
 import type Anthropic from '@anthropic-ai/sdk';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { user, words } from '../testing/build-conversation.ts';
+import { trickyText } from '../testing/tricky-text.ts';
 import {
   DOCUMENT_TOKENS,
   IMAGE_TOKENS,
@@ -224,5 +226,35 @@ describe('TokenCounter', () => {
     expect(again).toEqual(first);
     expect(copies).toEqual(first);
     expect(uncached).toEqual(first);
+  });
+
+  it('bounds a message it has not counted: at least its count, whatever the text; its count once counted', () => {
+    const anyText = fc.oneof(trickyText, fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string());
+    const block: fc.Arbitrary<Anthropic.ContentBlockParam> = fc.oneof(
+      anyText.map((text) => ({ type: 'text' as const, text })),
+      anyText.map((q) => ({ type: 'tool_use' as const, id: 'toolu_1', name: 'lookup', input: { q } })),
+      anyText.map((content) => ({ type: 'tool_result' as const, tool_use_id: 'toolu_1', content })),
+      anyText.map((text) => ({
+        type: 'tool_result' as const,
+        tool_use_id: 'toolu_1',
+        content: [{ type: 'text' as const, text }, image],
+      })),
+      anyText.map((data) => ({
+        type: 'document' as const,
+        source: { type: 'text' as const, media_type: 'text/plain' as const, data },
+      })),
+      fc.constant(image),
+    );
+    const message = fc.oneof(anyText.map(user), fc.array(block, { minLength: 1, maxLength: 4 }).map(user));
+    fc.assert(
+      fc.property(message, (m) => {
+        const fresh = new TokenCounter({ cacheSize: 100 });
+        const bound = fresh.rawMessageAtMost(m);
+        const count = fresh.rawMessage(m);
+        expect(bound).toBeGreaterThanOrEqual(count);
+        expect(fresh.rawMessageAtMost(m)).toBe(count);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
