@@ -182,8 +182,8 @@ export class TokenCounter {
   }
 
   /**
-   * At least `rawMessage(message)`, without counting its text unless it was counted before: three tokens a
-   * character (no tokenizer yields more), a hundred times cheaper than counting new text.
+   * At least `rawMessage(message)`, without counting its text: its count when the message was counted
+   * before, otherwise each text taken at three tokens a character (o200k yields no more).
    */
   rawMessageAtMost(message: Anthropic.MessageParam): number {
     return this.#blockCache.get(message) ?? this.#measureMessage(message, atMost);
