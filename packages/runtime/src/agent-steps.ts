@@ -7,6 +7,7 @@ import { type CachePrefix, markTail } from './cache-breakpoints.ts';
 import { callModel, type ModelClient, type RetryOptions } from './call-model.ts';
 import { type LedgerEntry, priceCall } from './price-call.ts';
 import { type PriceTable, priceFor } from './price-table.ts';
+import { replyContent } from './reply-content.ts';
 import { CONTINUE_PROMPT, nextStep } from './run-decisions.ts';
 import type { RunningSpent } from './running-spent.ts';
 import { type RunSystem, stepRunner } from './step-runner.ts';
@@ -196,14 +197,6 @@ function settleQuietly(manager: ConversationManager): void {
  */
 function afterThisTick(task: () => Promise<void>): Promise<void> {
   return new Promise<void>((resolve) => setImmediate(resolve)).then(task);
-}
-
-/** The reply as it is kept: a cut reply loses its tool calls (their input may be cut too); never empty. */
-function replyContent(message: Anthropic.Message, cut: boolean): Anthropic.ContentBlockParam[] {
-  const kept = (message.content as Anthropic.ContentBlockParam[]).filter(
-    (block) => !(cut && block.type === 'tool_use') && !(block.type === 'text' && block.text === ''),
-  );
-  return kept.length > 0 ? kept : [{ type: 'text', text: '(no reply)' }];
 }
 
 function stepOutput(scope: RunScope): StepOutput {
