@@ -41,7 +41,7 @@ describe('replyContent, on replies streamed by the real SDK', () => {
     const kept = replyContent(message, false);
     expect(JSON.stringify(kept)).toBe(JSON.stringify(message.content));
     expect(kept.map(notPlain)).toEqual([[], []]);
-    // What the copy is for (were a later SDK to stream plain blocks, the copy would cost little and change nothing).
+    // Why it copies: the SDK's own block is not plain. Should a later SDK stream plain blocks, this fails and the copy can go.
     expect(notPlain(message.content[1]!)).toContain('__json_buf');
   });
 
