@@ -183,7 +183,7 @@ export class TokenCounter {
 
   /**
    * At least `rawMessage(message)`, without counting its text: its count when the message was counted
-   * before, otherwise each text taken at three tokens a character (o200k yields no more).
+   * before, otherwise each text taken at three tokens a UTF-16 unit (o200k yields no more).
    */
   rawMessageAtMost(message: Anthropic.MessageParam): number {
     return this.#blockCache.get(message) ?? this.#measureMessage(message, atMost);
