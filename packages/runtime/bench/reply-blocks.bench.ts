@@ -1,5 +1,5 @@
 /**
- * Why the agent keeps a reply's blocks as plain copies (`replyContent`): the desk's last request (46
+ * Why the agent keeps a reply's blocks as plain copies (`replyContent`): the desk's last request (45
  * messages) as the SDK streamed its replies, and with each reply's blocks copied, serialized as the SDK
  * serializes a request body, and each reply frozen as `append` freezes it. Hot figures, one process, the two
  * kinds measured side by side. `pnpm bench reply-blocks`.
